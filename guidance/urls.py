@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "guidance"
+
+urlpatterns = [
+    path("what-can-i-do/", views.start, name="start"),
+    path("what-can-i-do/check/", views.check, name="check"),
+    path("what-can-i-do/result/", views.result, name="result"),
+    path("what-can-i-do/result/calendar.ics", views.result_calendar, name="calendar"),
+    path("what-can-i-do/<slug:key>/", views.question, name="question"),
+    path("what-can-i-do/<slug:key>/answer/", views.answer, name="answer"),
+    path("deadlines/", views.deadline_calculator, name="deadlines"),
+]

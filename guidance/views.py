@@ -1,0 +1,245 @@
+"""The questionnaire's pages. Thin: parse the answers in the URL, call the rules, render."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from routes.cache import cached_public_page
+from routes.models import Organisation, Route, RouteOrganisation
+
+from . import calendar, flow
+from .deadlines import appeal_deadline, mediation_adviser_deadline
+from .forms import DeadlineCalculatorForm, QuestionForm, bound_data_for, initial_for, wording
+
+
+def _query(answers, extra=None) -> str:
+    data = flow.to_query(answers)
+    data.update(extra or {})
+    return urlencode(data)
+
+
+def node_url(node: str, answers, raw_errors=None) -> str:
+    """The address of a question (or the check page) carrying the answers so far."""
+    name = (
+        reverse("guidance:check")
+        if node == flow.CHECK
+        else reverse("guidance:question", args=[node])
+    )
+    query = _query(answers, raw_errors)
+    return f"{name}?{query}" if query else name
+
+
+def _read(request):
+    """The answers in this request's URL: (valid answers that apply, problems, today)."""
+    today = timezone.localdate()
+    answers, errors = flow.parse_answers(request.GET, today)
+    return answers, errors, today
+
+
+def _redirect_to_next(request, answers, errors):
+    """Send the visitor to the question that still needs an answer, keeping a bad value to show."""
+    node = flow.next_question(answers)
+    raw = {node: request.GET[node]} if node in errors else None
+    return redirect(node_url(node, answers, raw))
+
+
+def _common(answers) -> dict:
+    young_person = answers.get("who") == "young-person"
+    return {**wording(young_person), "young_person": young_person, "nav_section": "guidance"}
+
+
+@cached_public_page
+def start(request):
+    return render(request, "guidance/start.html", {"nav_section": "guidance"})
+
+
+def question(request, key, submitted=False):
+    """Show a question, or (submitted) take its answer and move on."""
+    if key not in flow.QUESTIONS:
+        raise Http404("No such question")
+    answers, errors, today = _read(request)
+    asked = flow.path(answers)
+    if key not in asked:
+        return _redirect_to_next(request, answers, errors)
+    earlier = {k: v for k, v in answers.items() if asked.index(k) < asked.index(key)}
+    young_person = answers.get("who") == "young-person"
+    if submitted:
+        form = QuestionForm(key, earlier, today, young_person, data=request.GET)
+        if form.is_valid():
+            updated = flow.relevant({**answers, key: form.cleaned_data[key]})
+            return redirect(node_url(flow.next_question(updated), updated))
+    elif key in errors:
+        data = bound_data_for(key, request.GET[key])
+        form = QuestionForm(key, earlier, today, young_person, data=data)
+        form.is_valid()
+    else:
+        initial = initial_for(key, answers[key]) if key in answers else None
+        form = QuestionForm(key, earlier, today, young_person, initial=initial)
+    previous = flow.previous_question(key, answers)
+    back = node_url(previous, earlier) if previous else reverse("guidance:start")
+    # Later answers ride along, so a Change keeps them (smart answers' rule).
+    hidden = {k: v for k, v in flow.to_query(answers).items() if k != key}
+    return render(
+        request,
+        "guidance/question.html",
+        {
+            **_common(answers),
+            "form": form,
+            "key": key,
+            "hidden": hidden,
+            "back_url": back,
+            "has_errors": bool(form.errors),
+            "error_links": form.error_links(),
+            "action": reverse("guidance:answer", args=[key]),
+        },
+    )
+
+
+def answer(request, key):
+    return question(request, key, submitted=True)
+
+
+def answer_rows(answers, today) -> list[dict]:
+    """Each answer as the question and the words chosen, with its Change link."""
+    young_person = answers.get("who") == "young-person"
+    rows = []
+    for key, value in answers.items():
+        form = QuestionForm(key, {}, today, young_person)
+        if flow.QUESTIONS[key].is_date:
+            shown = value.strftime("%-d %B %Y")
+        else:
+            shown = next(
+                str(label) for choice, label in form.fields[key].choices if choice == value
+            )
+        rows.append(
+            {"key": key, "question": form.legend, "answer": shown, "change": node_url(key, answers)}
+        )
+    return rows
+
+
+def check(request):
+    answers, errors, today = _read(request)
+    if flow.next_question(answers) != flow.CHECK:
+        return _redirect_to_next(request, answers, errors)
+    last = flow.path(answers)[-2]
+    return render(
+        request,
+        "guidance/check.html",
+        {
+            **_common(answers),
+            "rows": answer_rows(answers, today),
+            "result_url": f"{reverse('guidance:result')}?{_query(answers)}",
+            "back_url": node_url(last, answers),
+        },
+    )
+
+
+def _plan_context(request):
+    """The action plan for the answers in the URL, or None when an answer is missing or bad."""
+    answers, errors, today = _read(request)
+    if flow.next_question(answers) != flow.CHECK:
+        return None, answers, errors
+    plan = flow.action_plan(answers, today)
+    helpers = RouteOrganisation.objects.filter(organisation__is_published=True).select_related(
+        "organisation"
+    )
+    routes = {
+        route.slug: route
+        for route in Route.objects.filter(
+            is_published=True, slug__in=plan.route_slugs
+        ).prefetch_related(
+            "citations", Prefetch("routeorganisation_set", queryset=helpers, to_attr="helpers")
+        )
+    }
+    steps = [
+        {"advice": advice, "route": routes[advice.route]}
+        for advice in plan.routes
+        if advice.route in routes
+    ]
+    organisations: dict[int, Organisation] = {}
+    extra = Organisation.objects.filter(is_published=True, slug__in=plan.extra_organisations)
+    for organisation in sorted(extra, key=lambda o: plan.extra_organisations.index(o.slug)):
+        organisations[organisation.pk] = organisation
+    for step in steps:
+        for helper in step["route"].helpers:
+            organisations.setdefault(helper.organisation.pk, helper.organisation)
+    citations = {}
+    for step in steps:
+        for paragraph in step["route"].citations.all():
+            citations.setdefault(paragraph.pk, paragraph)
+    context = {
+        **_common(answers),
+        "answers": answers,
+        "plan": plan,
+        "steps": steps,
+        "organisations": list(organisations.values()),
+        "citations": sorted(citations.values(), key=lambda p: (p.sort_key, p.end)),
+        "deadlines": [
+            {"deadline": d, "days_left": d.days_left(today), "passed": d.has_passed(today)}
+            for d in plan.deadlines
+        ],
+        "today": today,
+        "answer_rows": answer_rows(answers, today),
+        "query": _query(answers),
+        "change_url": node_url(flow.CHECK, answers),
+    }
+    return context, answers, errors
+
+
+@cached_public_page
+def result(request):
+    context, answers, errors = _plan_context(request)
+    if context is None:
+        return _redirect_to_next(request, answers, errors)
+    return render(request, "guidance/result.html", context)
+
+
+def result_calendar(request):
+    """The plan's deadlines as an .ics file, for a phone's or computer's calendar."""
+    answers, errors, today = _read(request)
+    if flow.next_question(answers) != flow.CHECK:
+        return _redirect_to_next(request, answers, errors)
+    plan = flow.action_plan(answers, today)
+    if not plan.deadlines:
+        return redirect(f"{reverse('guidance:result')}?{_query(answers)}")
+    plan_url = request.build_absolute_uri(f"{reverse('guidance:result')}?{_query(answers)}")
+    response = HttpResponse(
+        calendar.deadlines_calendar(plan.deadlines, plan_url),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="send-appeal-deadlines.ics"'
+    return response
+
+
+def deadline_calculator(request):
+    """The appeal deadline sum on its own, for caseworkers."""
+    today = timezone.localdate()
+    submitted = any(k.startswith(("decision_date", "certificate_date")) for k in request.GET)
+    form = DeadlineCalculatorForm(today, data=request.GET if submitted else None)
+    results = None
+    if submitted and form.is_valid():
+        decision = form.cleaned_data["decision_date"]
+        certificate = form.cleaned_data.get("certificate_date")
+        found = [appeal_deadline(decision, certificate)]
+        if certificate is None:
+            found.insert(0, mediation_adviser_deadline(decision))
+        results = [
+            {"deadline": d, "days_left": d.days_left(today), "passed": d.has_passed(today)}
+            for d in found
+        ]
+    return render(
+        request,
+        "guidance/deadlines.html",
+        {
+            "form": form,
+            "results": results,
+            "has_errors": bool(form.errors),
+            "error_links": form.error_links() if submitted else [],
+            "nav_section": "deadlines",
+            "today": today,
+        },
+    )

@@ -1,0 +1,285 @@
+"""Content that ISAID staff keep true: the routes, the organisations that help, and the Code paragraphs."""
+
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+CODE_OF_PRACTICE_URL = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
+
+
+def today() -> date:
+    """Today's date in the site's time zone (London), not the server's."""
+    return timezone.localdate()
+
+
+class ReviewedContent(models.Model):
+    """Content with a review date, so staff can see what needs checking."""
+
+    last_reviewed = models.DateField(
+        default=today,
+        help_text="The date someone last checked this is still right. "
+        "Use the 'Mark as reviewed today' action on the list page to update it.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every (months)",
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text="How often this needs checking. Six months suits most content.",
+    )
+    review_due = models.DateField(
+        editable=False,
+        db_index=True,
+        help_text="Worked out from the last review date and the review interval.",
+    )
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.review_due = self.last_reviewed + relativedelta(months=self.review_interval_months)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "last_reviewed" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "review_due"}
+        super().save(*args, **kwargs)
+
+    @property
+    def needs_review(self) -> bool:
+        """True when the review date has come."""
+        return self.review_due is not None and self.review_due <= today()
+
+
+class CodeParagraph(ReviewedContent):
+    """A paragraph, or a range of paragraphs, of the SEND Code of Practice: 0 to 25 years (2015)."""
+
+    paragraph_number = RegexValidator(r"^\d{1,2}\.\d{1,3}$", "Write a paragraph number like 11.45.")
+
+    start = models.CharField(
+        "paragraph",
+        max_length=8,
+        validators=[paragraph_number],
+        help_text="The paragraph number, for example 11.45. For a range, the first paragraph.",
+    )
+    end = models.CharField(
+        "last paragraph of a range",
+        max_length=8,
+        blank=True,
+        validators=[paragraph_number],
+        help_text="Leave empty for a single paragraph. For 11.13 to 11.38, write 11.38 here.",
+    )
+    title = models.CharField(
+        max_length=200, help_text="What the paragraph is about, in a few words."
+    )
+    quote = models.TextField(
+        blank=True,
+        help_text="The exact words of the Code, copied from it. Leave empty if we do not quote it.",
+    )
+    url = models.URLField(
+        "link to the Code",
+        default=CODE_OF_PRACTICE_URL,
+        help_text="Where to read the Code on GOV.UK.",
+    )
+    sort_key = models.PositiveIntegerField(editable=False, default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_key", "end"]
+        verbose_name = "Code of Practice paragraph"
+        constraints = [
+            models.UniqueConstraint(fields=["start", "end"], name="unique_code_paragraph")
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = self.number_key(self.start)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def number_key(number: str) -> int:
+        """Sort 11.2 before 11.13: chapter times 1000 plus paragraph."""
+        match = re.fullmatch(r"(\d+)\.(\d+)", number or "")
+        return int(match[1]) * 1000 + int(match[2]) if match else 0
+
+    @property
+    def reference(self) -> str:
+        """'11.45', or '11.13 to 11.38' for a range."""
+        return f"{self.start} to {self.end}" if self.end else self.start
+
+    @property
+    def citation(self) -> str:
+        """How a caseworker cites it: 'SEND Code of Practice, paragraph 11.45'."""
+        noun = "paragraphs" if self.end else "paragraph"
+        return f"SEND Code of Practice, {noun} {self.reference}"
+
+
+class Organisation(ReviewedContent):
+    """Someone a family can contact for help."""
+
+    LOCAL = "local"
+    NATIONAL = "national"
+    SCOPE_CHOICES = [(LOCAL, "Local (Ealing)"), (NATIONAL, "National")]
+
+    name = models.CharField(max_length=200, help_text="The name families will know it by.")
+    slug = models.SlugField(
+        unique=True,
+        help_text="The end of the page address, for example 'ealing-isaid'. "
+        "Filled in from the name. Changing it breaks links people have saved.",
+    )
+    helps_with = models.TextField(
+        "what they help with",
+        help_text="A few sentences in plain English. You can use Markdown: "
+        "a blank line starts a new paragraph, '- ' starts a bullet point.",
+    )
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="As people should dial it, for example 020 8825 5588."
+    )
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True, help_text="The full address, starting https://")
+    opening_hours = models.CharField(
+        max_length=200, blank=True, help_text="For example: Monday to Friday, 9am to 5pm."
+    )
+    scope = models.CharField(
+        "local or national",
+        max_length=10,
+        choices=SCOPE_CHOICES,
+        default=LOCAL,
+        help_text="Local organisations are listed first.",
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="Untick to hide this organisation from the public site while you work on it.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("routes:organisation", args=[self.slug])
+
+    @property
+    def phone_href(self) -> str:
+        """The phone number as a tel: link, in international form (020 8825 5588 → tel:+442088255588)."""
+        digits = re.sub(r"[^\d+]", "", self.phone)
+        if digits.startswith("0"):
+            digits = "+44" + digits[1:]
+        return f"tel:{digits}" if digits else ""
+
+
+class Route(ReviewedContent):
+    """One way to sort out a disagreement: talk to the school, complain, mediation, appeal…"""
+
+    title = models.CharField(max_length=120, help_text="Short, starting with a verb if you can.")
+    slug = models.SlugField(
+        unique=True,
+        help_text="The end of the page address. The questionnaire finds routes by this, so do not "
+        "change the slugs talk-to-school, complaint, disagreement-resolution, mediation or appeal.",
+    )
+    summary = models.CharField(
+        "one-line summary", max_length=250, help_text="One sentence shown in lists of routes."
+    )
+    when_to_use = models.TextField(
+        "when to use it",
+        help_text="Who this route is for and when it fits. Markdown: '- ' starts a bullet point.",
+    )
+    body = models.TextField(
+        "what happens",
+        blank=True,
+        help_text="More detail, in plain English. Markdown: '## ' starts a subheading.",
+    )
+    time_limits = models.TextField(
+        "time limits",
+        blank=True,
+        help_text="Any deadlines a family must meet. Leave empty if there are none.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Routes are listed from the lowest number to the highest."
+    )
+    citations = models.ManyToManyField(
+        CodeParagraph,
+        blank=True,
+        related_name="routes",
+        verbose_name="Code of Practice paragraphs",
+        help_text="The paragraphs of the SEND Code of Practice that back this route up. "
+        "Start typing a number, for example 11.4.",
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        through="RouteOrganisation",
+        related_name="routes",
+        blank=True,
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="Untick to hide this route from the public site while you work on it. "
+        "Staff can still preview it.",
+    )
+
+    history = HistoricalRecords(m2m_fields=[citations])
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("routes:route", args=[self.slug])
+
+
+class Step(models.Model):
+    """One step of a route, in order."""
+
+    route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Steps run from low to high.")
+    title = models.CharField(max_length=200, help_text="What to do, starting with a verb.")
+    body = models.TextField(blank=True, help_text="More about this step. Markdown is allowed.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["route", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.route.get_absolute_url()
+
+
+class RouteOrganisation(models.Model):
+    """An organisation that can help with a route, in the order families should try them."""
+
+    route = models.ForeignKey(Route, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "organisation that can help"
+        verbose_name_plural = "organisations that can help"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["route", "organisation"], name="unique_route_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} helps with {self.route}"

@@ -1,0 +1,35 @@
+"""What is due for review: used by the admin index and the content_review command."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+
+from .models import CodeParagraph, Organisation, Route, today
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    kind: str
+    label: str
+    due: date
+    admin_url: str
+
+
+def overdue_content(on: date | None = None) -> list[OverdueItem]:
+    """Every route, organisation and Code paragraph whose review date has come, oldest first."""
+    on = on or today()
+    items = []
+    for model in (Route, Organisation, CodeParagraph):
+        for item in model.objects.filter(review_due__lte=on).order_by("review_due"):
+            items.append(
+                OverdueItem(
+                    kind=str(model._meta.verbose_name),
+                    label=str(item),
+                    due=item.review_due,
+                    admin_url=reverse(
+                        f"admin:routes_{model._meta.model_name}_change", args=[item.pk]
+                    ),
+                )
+            )
+    return sorted(items, key=lambda item: item.due)

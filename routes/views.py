@@ -1,0 +1,149 @@
+"""Public pages: the routes, the organisations that help, and the site's own pages."""
+
+from django.db import DatabaseError, connection
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+
+from .cache import cached_public_page
+from .models import Organisation, Route, RouteOrganisation, Step
+
+
+def can_preview(request) -> bool:
+    """Signed-in staff may see drafts; nobody else can."""
+    return request.user.is_authenticated and request.user.is_staff
+
+
+def published_routes(request):
+    """Routes this visitor may see, in order."""
+    routes = Route.objects.all()
+    return routes if can_preview(request) else routes.filter(is_published=True)
+
+
+def routes_with_detail(request, organisations_visible_to=None):
+    """Routes with their steps, citations and helping organisations, in a fixed number of queries."""
+    helpers = RouteOrganisation.objects.select_related("organisation").order_by("order", "pk")
+    if not can_preview(request):
+        helpers = helpers.filter(organisation__is_published=True)
+    return published_routes(request).prefetch_related(
+        Prefetch("steps", queryset=Step.objects.order_by("order", "pk")),
+        "citations",
+        Prefetch("routeorganisation_set", queryset=helpers, to_attr="helpers"),
+    )
+
+
+@cached_public_page
+def home(request):
+    return render(
+        request,
+        "routes/home.html",
+        {"routes": published_routes(request).only("title", "slug", "summary"), "nav_section": ""},
+    )
+
+
+@cached_public_page
+def route_list(request):
+    return render(
+        request,
+        "routes/route_list.html",
+        {
+            "routes": published_routes(request).only("title", "slug", "summary"),
+            "nav_section": "routes",
+        },
+    )
+
+
+@cached_public_page
+def route_detail(request, slug):
+    route = routes_with_detail(request).filter(slug=slug).first()
+    if route is None:
+        raise Http404("No such route")
+    return render(
+        request,
+        "routes/route_detail.html",
+        {"route": route, "draft": not route.is_published, "nav_section": "routes"},
+    )
+
+
+@cached_public_page
+def route_print(request):
+    return render(
+        request,
+        "routes/route_print.html",
+        {"routes": list(routes_with_detail(request)), "nav_section": "routes"},
+    )
+
+
+@cached_public_page
+def organisation_list(request):
+    organisations = Organisation.objects.all()
+    if not can_preview(request):
+        organisations = organisations.filter(is_published=True)
+    routes = list(published_routes(request).only("title", "slug"))
+    chosen = request.GET.get("route", "")
+    chosen_route = next((r for r in routes if r.slug == chosen), None)
+    error = ""
+    if chosen and chosen_route is None:
+        error = "Choose an option from the list"
+    elif chosen_route is not None:
+        organisations = organisations.filter(routes=chosen_route)
+    organisations = list(organisations)
+    return render(
+        request,
+        "routes/organisation_list.html",
+        {
+            "local": [o for o in organisations if o.scope == Organisation.LOCAL],
+            "national": [o for o in organisations if o.scope == Organisation.NATIONAL],
+            "routes": routes,
+            "chosen_route": chosen_route,
+            "error": error,
+            "has_errors": bool(error),
+            "nav_section": "organisations",
+        },
+    )
+
+
+@cached_public_page
+def organisation_detail(request, slug):
+    organisations = Organisation.objects.all()
+    if not can_preview(request):
+        organisations = organisations.filter(is_published=True)
+    organisation = (
+        organisations.filter(slug=slug)
+        .prefetch_related(
+            Prefetch("routes", queryset=published_routes(request).only("title", "slug"))
+        )
+        .first()
+    )
+    if organisation is None:
+        raise Http404("No such organisation")
+    return render(
+        request,
+        "routes/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "draft": not organisation.is_published,
+            "nav_section": "organisations",
+        },
+    )
+
+
+@cached_public_page
+def accessibility(request):
+    return render(request, "routes/accessibility.html", {"nav_section": ""})
+
+
+@cached_public_page
+def privacy(request):
+    return render(request, "routes/privacy.html", {"nav_section": ""})
+
+
+def healthz(request):
+    """200 when the database answers, 503 when it does not: for the load balancer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
