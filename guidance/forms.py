@@ -200,6 +200,8 @@ class QuestionForm(forms.Form):
         question = flow.QUESTIONS[key]
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # GET forms change nothing, so they need no CSRF token, and a token would set a cookie.
+        self.helper.disable_csrf = True
         if question.is_date:
             legend, noun, hint = DATE_QUESTIONS[key]
             self.fields[key] = GuidanceDateField(noun, label=legend, help_text=hint)
@@ -285,6 +287,8 @@ class DeadlineCalculatorForm(forms.Form):
         self.today = today
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # GET forms change nothing, so they need no CSRF token, and a token would set a cookie.
+        self.helper.disable_csrf = True
         self.helper.layout = Layout(
             Field("decision_date", legend_size=Size.MEDIUM),
             Field("certificate_date", legend_size=Size.MEDIUM),

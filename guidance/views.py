@@ -15,6 +15,8 @@ from . import calendar, flow
 from .deadlines import appeal_deadline, mediation_adviser_deadline
 from .forms import DeadlineCalculatorForm, QuestionForm, bound_data_for, initial_for, wording
 
+HELPERS_PER_ROUTE = 2
+
 
 def _query(answers, extra=None) -> str:
     data = flow.to_query(answers)
@@ -80,7 +82,7 @@ def question(request, key, submitted=False):
         initial = initial_for(key, answers[key]) if key in answers else None
         form = QuestionForm(key, earlier, today, young_person, initial=initial)
     previous = flow.previous_question(key, answers)
-    back = node_url(previous, earlier) if previous else reverse("guidance:start")
+    back = node_url(previous, answers) if previous else reverse("guidance:start")
     # Later answers ride along, so a Change keeps them (smart answers' rule).
     hidden = {k: v for k, v in flow.to_query(answers).items() if k != key}
     return render(
@@ -164,8 +166,9 @@ def _plan_context(request):
     extra = Organisation.objects.filter(is_published=True, slug__in=plan.extra_organisations)
     for organisation in sorted(extra, key=lambda o: plan.extra_organisations.index(o.slug)):
         organisations[organisation.pk] = organisation
+    # The first two helpers of each route: enough to act on, short enough to print on two pages.
     for step in steps:
-        for helper in step["route"].helpers:
+        for helper in step["route"].helpers[:HELPERS_PER_ROUTE]:
             organisations.setdefault(helper.organisation.pk, helper.organisation)
     citations = {}
     for step in steps:

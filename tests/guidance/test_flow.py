@@ -1,0 +1,383 @@
+"""The questionnaire's rules: which question comes next, and what the plan says."""
+
+import itertools
+from datetime import date
+
+import pytest
+
+from guidance import flow
+from guidance.deadlines import Moved
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected_next"),
+    [
+        pytest.param({}, "who", id="start with who is asking"),
+        pytest.param({"who": "parent"}, "concern", id="then the concern"),
+        pytest.param(
+            {"who": "parent", "concern": "school-support"}, "plan", id="school help: plan?"
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "school-support", "plan": "no"},
+            "talked",
+            id="school help: talked to school?",
+        ),
+        pytest.param({"who": "parent", "concern": "handling"}, "talked", id="handling: talked?"),
+        pytest.param(
+            {"who": "parent", "concern": "exclusion"}, flow.CHECK, id="exclusion: no more"
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "la-decision"}, "decision", id="council decision"
+        ),
+        pytest.param({"who": "parent", "concern": "health-care"}, "decision", id="health decision"),
+        pytest.param(
+            {"who": "parent", "concern": "la-decision", "decision": "other"},
+            flow.CHECK,
+            id="not appealable: no dates",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "la-decision", "decision": "refuse-plan"},
+            "decision_date",
+            id="appealable: decision date",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": date(2026, 10, 1),
+            },
+            "mediation",
+            id="appealable: mediation certificate?",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "placement-only",
+                "decision_date": date(2026, 10, 1),
+            },
+            flow.CHECK,
+            id="placement-only appeal needs no mediation certificate",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": date(2026, 10, 1),
+                "mediation": "yes",
+            },
+            "certificate_date",
+            id="certificate held: its date",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": date(2026, 10, 1),
+                "mediation": "no",
+            },
+            flow.CHECK,
+            id="no certificate yet: done",
+        ),
+    ],
+)
+def test_next_question(answers, expected_next):
+    assert flow.next_question(answers) == expected_next
+
+
+def _every_answer_set():
+    """Every complete set of answers (dates fixed): the whole questionnaire, walked."""
+    decided = date(2026, 10, 1)
+    certified = date(2026, 11, 2)
+    complete = []
+    pending = [{}]
+    while pending:
+        answers = pending.pop()
+        node = flow.next_question(answers)
+        if node == flow.CHECK:
+            complete.append(answers)
+            continue
+        question = flow.QUESTIONS[node]
+        values = question.choices or ((decided,) if node == "decision_date" else (certified,))
+        pending.extend({**answers, node: value} for value in values)
+    return complete
+
+
+ALL_ANSWERS = _every_answer_set()
+
+
+def test_every_transition_is_declared_and_every_question_leads_somewhere():
+    for answers in ALL_ANSWERS:
+        steps = flow.path(answers)
+        for here, there in itertools.pairwise(steps):
+            assert there in flow.QUESTIONS[here].next_nodes, (here, there)
+    for question in flow.QUESTIONS.values():
+        assert question.next_nodes, question.key
+
+
+def test_every_question_and_declared_next_node_is_reachable():
+    reached_nodes = {node for answers in ALL_ANSWERS for node in flow.path(answers)}
+    assert reached_nodes == {*flow.QUESTIONS, flow.CHECK}
+    edges = {pair for answers in ALL_ANSWERS for pair in itertools.pairwise(flow.path(answers))}
+    declared = {(q.key, n) for q in flow.QUESTIONS.values() for n in q.next_nodes}
+    assert edges == declared
+
+
+def test_every_outcome_is_reachable_and_no_other():
+    outcomes = {flow.action_plan(answers, TODAY).outcome for answers in ALL_ANSWERS}
+    assert outcomes == set(flow.OUTCOMES)
+
+
+def test_every_concern_and_decision_gives_a_plan_with_routes_and_isaid():
+    seen = set()
+    for answers in ALL_ANSWERS:
+        plan = flow.action_plan(answers, TODAY)
+        seen.add((answers["concern"], answers.get("decision")))
+        assert plan.routes, answers
+        assert plan.first_steps, answers
+        assert flow.ISAID in plan.extra_organisations, answers
+        assert set(plan.route_slugs) <= {
+            "talk-to-school",
+            "complaint",
+            "disagreement-resolution",
+            "mediation",
+            "appeal",
+        }
+    concerns = flow.QUESTIONS["concern"].choices
+    decisions = flow.QUESTIONS["decision"].choices
+    assert {c for c, _ in seen} == set(concerns)
+    assert {d for c, d in seen if c == "la-decision"} == set(decisions)
+
+
+def _plan(**answers):
+    base = {"who": "parent"}
+    return flow.action_plan({**base, **answers}, TODAY)
+
+
+@pytest.mark.parametrize("decision", sorted(flow.APPEALABLE))
+def test_appealable_decisions_under_code_11_45_lead_to_an_appeal(decision):
+    plan = _plan(
+        concern="la-decision", decision=decision, decision_date=date(2026, 10, 1), mediation="no"
+    )
+    assert plan.appealable
+    assert "appeal" in plan.route_slugs
+    assert [d.key for d in plan.deadlines if d.key == "appeal"] == ["appeal"]
+
+
+def test_other_decisions_are_not_appealable_complaint_and_disagreement_resolution_instead():
+    plan = _plan(concern="la-decision", decision="other")
+    assert not plan.appealable
+    assert plan.route_slugs == ["disagreement-resolution", "complaint"]
+    assert plan.deadlines == ()
+
+
+def test_appeal_needs_mediation_advice_first_and_its_two_month_deadline():
+    plan = _plan(
+        concern="la-decision",
+        decision="refuse-assessment",
+        decision_date=date(2026, 10, 2),
+        mediation="no",
+    )
+    assert plan.route_slugs.index("mediation") < plan.route_slugs.index("appeal")
+    keys = {d.key: d.due for d in plan.deadlines}
+    assert keys["mediation-adviser"] == date(2026, 12, 2)
+    assert keys["appeal"] == date(2026, 12, 2)
+    assert keys["certificate"] == date(2026, 12, 2)  # 3 working days from Saturday 28 November
+    assert keys["mediation-meeting"] == date(2026, 12, 28)
+    assert plan.first_steps[0] == "contact-mediation-adviser"
+
+
+def test_placement_only_appeal_goes_straight_to_the_tribunal_mediation_optional():
+    plan = _plan(concern="la-decision", decision="placement-only", decision_date=date(2026, 10, 2))
+    assert plan.route_slugs[0] == "appeal"
+    assert plan.routes[1].reason == "mediation-optional"
+    assert [d.key for d in plan.deadlines] == ["appeal"]
+
+
+def test_with_a_certificate_the_appeal_deadline_is_the_later_of_the_two():
+    plan = _plan(
+        concern="la-decision",
+        decision="cease-plan",
+        decision_date=date(2026, 9, 1),
+        mediation="yes",
+        certificate_date=date(2026, 10, 20),
+    )
+    (appeal,) = plan.deadlines
+    assert appeal.due == date(2026, 11, 20)
+    assert appeal.counted_from == date(2026, 10, 20)
+    assert plan.route_slugs[0] == "appeal"
+
+
+def test_a_passed_mediation_deadline_gives_no_if_you_act_today_estimates():
+    plan = _plan(
+        concern="la-decision",
+        decision="refuse-plan",
+        decision_date=date(2026, 6, 1),
+        mediation="no",
+    )
+    assert [d.key for d in plan.deadlines] == ["mediation-adviser", "appeal"]
+    appeal = plan.deadlines[1]
+    assert appeal.has_passed(TODAY)
+    assert appeal.moved == (Moved.AUGUST,)  # 1 August 2026 is in August: 1 September 2026
+
+
+@pytest.mark.parametrize(
+    ("plan_answer", "talked", "first_route_reason", "assessment_step"),
+    [
+        pytest.param("no", "no", "talk-first", "ask-about-assessment", id="no plan, not talked"),
+        pytest.param(
+            "no",
+            "yes",
+            "talk-again",
+            "ask-for-assessment",
+            id="no plan, talked: ask the council for an EHC needs assessment",
+        ),
+        pytest.param("yes", "yes", "talk-again", "ask-for-review", id="plan: ask for a review"),
+        pytest.param("assessing", "no", "talk-first", None, id="being assessed"),
+    ],
+)
+def test_help_at_school_starts_by_talking_to_the_school(
+    plan_answer, talked, first_route_reason, assessment_step
+):
+    plan = _plan(concern="school-support", plan=plan_answer, talked=talked)
+    assert plan.routes[0].route == "talk-to-school"
+    assert plan.routes[0].reason == first_route_reason
+    assert "complaint" in plan.route_slugs
+    assert "disagreement-resolution" in plan.route_slugs
+    if assessment_step:
+        assert assessment_step in plan.first_steps
+    if talked == "no":
+        assert {"keep-notes", "take-someone"} <= set(plan.first_steps)
+
+
+def test_handling_makes_complaint_the_main_route():
+    talked = _plan(concern="handling", talked="yes")
+    assert talked.route_slugs[0] == "complaint"
+    assert "write-complaint" in talked.first_steps
+    not_talked = _plan(concern="handling", talked="no")
+    assert not_talked.route_slugs[:2] == ["talk-to-school", "complaint"]
+
+
+def test_health_care_uses_disagreement_resolution_health_complaints_and_mediation_for_plan_decisions():
+    other = _plan(concern="health-care", decision="other")
+    assert other.outcome == "health-care"
+    assert other.route_slugs == ["disagreement-resolution", "complaint"]
+    assert other.routes[1].reason == "complaint-health"
+    plan_decision = _plan(
+        concern="health-care",
+        decision="plan-contents",
+        decision_date=date(2026, 10, 1),
+        mediation="no",
+    )
+    assert plan_decision.outcome == "health-care-appeal"
+    assert plan_decision.routes[0].reason == "mediation-health"
+
+
+def test_exclusion_points_to_coram_and_the_review():
+    plan = _plan(concern="exclusion")
+    assert flow.CORAM in plan.extra_organisations
+    assert "exclusion-letter" in plan.first_steps
+
+
+@pytest.mark.parametrize(
+    ("query", "answers", "errors"),
+    [
+        pytest.param(
+            {"who": "parent", "colour": "blue"}, {"who": "parent"}, {}, id="unknown key ignored"
+        ),
+        pytest.param({"who": "hacker"}, {}, {"who": "choose"}, id="unknown value"),
+        pytest.param(
+            {"who": "parent", "concern": "exclusion", "decision": "refuse-plan"},
+            {"who": "parent", "concern": "exclusion"},
+            {},
+            id="key that does not apply ignored",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": "2026-02-31",
+            },
+            {"who": "parent", "concern": "la-decision", "decision": "refuse-plan"},
+            {"decision_date": "invalid"},
+            id="31 February",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": "2027-01-01",
+            },
+            {"who": "parent", "concern": "la-decision", "decision": "refuse-plan"},
+            {"decision_date": "future"},
+            id="date in the future",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": "20261001",
+            },
+            {"who": "parent", "concern": "la-decision", "decision": "refuse-plan"},
+            {"decision_date": "invalid"},
+            id="not YYYY-MM-DD",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": "2026-10-01",
+                "mediation": "yes",
+                "certificate_date": "2026-09-30",
+            },
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": date(2026, 10, 1),
+                "mediation": "yes",
+            },
+            {"certificate_date": "before-decision"},
+            id="certificate before the decision",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": "2010-10-01",
+            },
+            {"who": "parent", "concern": "la-decision", "decision": "refuse-plan"},
+            {"decision_date": "too-early"},
+            id="before the 2014 law",
+        ),
+    ],
+)
+def test_parse_answers(query, answers, errors):
+    assert flow.parse_answers(query, TODAY) == (answers, errors)
+
+
+def test_relevant_drops_answers_from_another_branch_after_a_change():
+    answers = {
+        "who": "parent",
+        "concern": "handling",
+        "decision": "refuse-plan",
+        "talked": "yes",
+        "plan": "yes",
+    }
+    assert flow.relevant(answers) == {"who": "parent", "concern": "handling", "talked": "yes"}
+
+
+def test_previous_question_for_the_back_link():
+    answers = {"who": "parent", "concern": "school-support", "plan": "no"}
+    assert flow.previous_question("talked", answers) == "plan"
+    assert flow.previous_question("who", answers) is None
