@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -39,6 +40,8 @@ class ContentAdmin(SimpleHistoryAdmin):
 
     form = ConflictCheckingForm
     actions = ["mark_reviewed_today"]
+    # Staff paste addresses without a scheme; assume the secure one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["review_due", "updated_at"]
     history_list_display = ["changed_fields"]
 
@@ -173,6 +176,26 @@ class OrganisationAdmin(ContentAdmin):
     def preview(self, obj):
         return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
 
+    def save_model(self, request, obj, form, change):
+        restoring = obj.pk is not None and not Organisation.objects.filter(pk=obj.pk).exists()
+        super().save_model(request, obj, form, change)
+        if restoring:
+            self._restore_route_links(obj)
+
+    @staticmethod
+    def _restore_route_links(organisation):
+        """Bring back the links to routes that were deleted along with the organisation."""
+        deleted_links = RouteOrganisation.history.filter(
+            organisation_id=organisation.pk, history_type="-"
+        ).order_by("-history_date")
+        for record in deleted_links:
+            if Route.objects.filter(pk=record.route_id).exists():
+                RouteOrganisation.objects.get_or_create(
+                    route_id=record.route_id,
+                    organisation=organisation,
+                    defaults={"order": record.order},
+                )
+
     def get_urls(self):
         return [
             path(
@@ -219,6 +242,7 @@ class OrganisationAdmin(ContentAdmin):
 
 @admin.register(CodeParagraph)
 class CodeParagraphAdmin(ContentAdmin):
+    ordering = ["sort_key", "end"]
     list_display = ["reference", "title", "has_quote", "cited_by", "review_status"]
     list_filter = [ReviewFilter]
     search_fields = ["start", "end", "title", "quote"]

@@ -1,0 +1,242 @@
+"""The staff side: every admin page loads, edits are recorded and can be undone, nobody overwrites
+anyone, roles hold, and review dates are visible."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from routes.models import CodeParagraph, Organisation, Route, Step
+
+from .admin_form import as_post, form_data
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Route, Organisation, CodeParagraph, Step]
+
+
+def change_url(obj):
+    return reverse(f"admin:routes_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def post_change(client, obj, **changes):
+    """Open the change page, change some fields, save: what a member of staff does."""
+    url = change_url(obj)
+    data = form_data(client.get(url).content.decode(), f"{obj._meta.model_name}_form")
+    data.update({k: [v] for k, v in changes.items()})
+    return client.post(url, as_post(data))
+
+
+def test_every_admin_page_loads_for_a_superuser(client, content, superuser):
+    client.force_login(superuser)
+    assert client.get(reverse("admin:index")).status_code == 200
+    for model in MODELS:
+        name = model._meta.model_name
+        assert client.get(reverse(f"admin:routes_{name}_changelist")).status_code == 200, name
+        assert client.get(reverse(f"admin:routes_{name}_add")).status_code == 200, name
+        for obj in model.objects.all():
+            assert client.get(change_url(obj)).status_code == 200, obj
+            history = reverse(f"admin:routes_{name}_history", args=[obj.pk])
+            assert client.get(history).status_code == 200, obj
+    for filters in ("?review=due", "?review=ok", "?is_published__exact=0", "?scope__exact=local"):
+        assert (
+            client.get(reverse("admin:routes_organisation_changelist") + filters).status_code == 200
+        )
+    assert client.get(reverse("admin:routes_organisation_deleted")).status_code == 200
+    autocomplete = client.get(
+        "/admin/autocomplete/",
+        {"term": "11.4", "app_label": "routes", "model_name": "route", "field_name": "citations"},
+    )
+    assert "11.45" in autocomplete.content.decode()
+
+
+def test_route_admin_has_steps_inline_slug_prepopulated_and_help_text(client, content, superuser):
+    client.force_login(superuser)
+    html = client.get(change_url(Route.objects.get(slug="appeal"))).content.decode()
+    assert "Steps, in order" in html
+    assert "Organisations that can help" in html
+    assert "data-prepopulated-fields" in html or "prepopulated_fields" in html
+    assert "The paragraphs of the SEND Code of Practice that back this route up" in html
+    assert "View on site" in html
+
+
+def test_a_change_is_recorded_with_who_and_what_and_can_be_restored(client, content, editor):
+    client.force_login(editor)
+    route = Route.objects.get(slug="complaint")
+    original = route.summary
+    response = post_change(client, route, summary="A new summary typed by an editor.")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    route.refresh_from_db()
+    assert route.summary == "A new summary typed by an editor."
+    latest = route.history.first()
+    assert latest.history_user == editor
+    assert latest.history_type == "~"
+
+    history = client.get(reverse("admin:routes_route_history", args=[route.pk])).content.decode()
+    assert "One-line summary" in history  # the difference, in words
+
+    # Restore the first version in one action: open it and press Save.
+    first = route.history.last()
+    url = reverse("admin:routes_route_simple_history", args=[route.pk, first.history_id])
+    data = form_data(client.get(url).content.decode(), "historicalroute_form")
+    assert data["summary"] == [original]
+    response = client.post(url, as_post(data))
+    assert response.status_code == 302
+    route.refresh_from_db()
+    assert route.summary == original
+
+
+def test_a_deleted_organisation_can_be_brought_back_by_a_manager(client, content, manager):
+    client.force_login(manager)
+    ipsea = Organisation.objects.get(slug="ipsea")
+    pk = ipsea.pk
+    response = client.post(reverse("admin:routes_organisation_delete", args=[pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(pk=pk).exists()
+
+    listing = client.get(reverse("admin:routes_organisation_deleted")).content.decode()
+    assert "IPSEA" in listing and "Bring back" in listing
+    url = re.search(r'href="([^"]+)">Bring back', listing)[1]
+    data = form_data(client.get(url).content.decode(), "historicalorganisation_form")
+    response = client.post(url, as_post(data))
+    assert response.status_code == 302
+    restored = Organisation.objects.get(pk=pk)
+    assert restored.name == "IPSEA"
+    assert restored.website == "https://www.ipsea.org.uk"
+    # Its place in the route's "who can help" list comes back too.
+    assert list(restored.routes.values_list("slug", flat=True)) == ["appeal"]
+    assert "IPSEA" in client.get("/routes/appeal/").content.decode()
+
+
+def test_the_second_save_does_not_overwrite_the_first(client, content, editor, manager):
+    from django.test import Client
+
+    route = Route.objects.get(slug="mediation")
+    first, second = Client(), Client()
+    first.force_login(editor)
+    second.force_login(manager)
+    url = change_url(route)
+    # Both open the page.
+    first_form = form_data(first.get(url).content.decode(), "route_form")
+    second_form = form_data(second.get(url).content.decode(), "route_form")
+    # The first saves.
+    first_form["summary"] = ["Summary from the first person."]
+    assert first.post(url, as_post(first_form)).status_code == 302
+    # The second saves later, with their own change to another field.
+    second_form["time_limits"] = ["Time limits rewritten by the second person."]
+    second_form["summary"] = ["Summary from the second person."]
+    response = second.post(url, as_post(second_form))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "after you opened it" in html
+    assert "They changed: One-line summary" in html
+    assert "Their version: Summary from the first person." in html
+    # Nothing the second person typed is lost: it is still in the form.
+    kept = form_data(html, "route_form")
+    assert kept["time_limits"] == ["Time limits rewritten by the second person."]
+    assert kept["summary"] == ["Summary from the second person."]
+    route.refresh_from_db()
+    assert route.summary == "Summary from the first person."
+    # Having seen the changes, saving again keeps the second person's version on purpose.
+    assert second.post(url, as_post(kept)).status_code == 302
+    route.refresh_from_db()
+    assert route.summary == "Summary from the second person."
+    assert route.time_limits == "Time limits rewritten by the second person."
+
+
+def test_changing_only_a_step_still_warns_a_colleague(client, content, editor, manager):
+    from django.test import Client
+
+    route = Route.objects.get(slug="appeal")
+    first, second = Client(), Client()
+    first.force_login(editor)
+    second.force_login(manager)
+    url = change_url(route)
+    first_form = form_data(first.get(url).content.decode(), "route_form")
+    second_form = form_data(second.get(url).content.decode(), "route_form")
+    first_form["steps-0-title"] = ["Check you can appeal (changed)"]
+    assert first.post(url, as_post(first_form)).status_code == 302
+    second_form["summary"] = ["Another summary."]
+    response = second.post(url, as_post(second_form))
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+
+
+def test_an_editor_cannot_delete_or_manage_users(client, content, editor):
+    client.force_login(editor)
+    organisation = Organisation.objects.get(slug="ipsea")
+    assert (
+        client.get(reverse("admin:routes_organisation_delete", args=[organisation.pk])).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            reverse("admin:routes_organisation_delete", args=[organisation.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:routes_organisation_deleted")).status_code == 403
+    changelist = client.get(reverse("admin:routes_organisation_changelist")).content.decode()
+    assert "delete_selected" not in changelist
+    # An editor can still add and change.
+    assert client.get(reverse("admin:routes_route_add")).status_code == 200
+
+
+def test_only_a_manager_can_bring_back_a_deleted_item(client, content, editor):
+    organisation = Organisation.objects.get(slug="ace-education-advice")
+    pk = organisation.pk
+    version = organisation.history.first()
+    organisation.delete()
+    client.force_login(editor)
+    url = reverse("admin:routes_organisation_simple_history", args=[pk, version.history_id])
+    data = form_data(client.get(url).content.decode(), "historicalorganisation_form")
+    assert client.post(url, as_post(data)).status_code == 403
+    assert not Organisation.objects.filter(pk=pk).exists()
+
+
+def test_mark_as_reviewed_today(client, content, editor):
+    Organisation.objects.update(last_reviewed=date(2020, 1, 1), review_due=date(2020, 7, 1))
+    client.force_login(editor)
+    ipsea = Organisation.objects.get(slug="ipsea")
+    response = client.post(
+        reverse("admin:routes_organisation_changelist"),
+        {"action": "mark_reviewed_today", "_selected_action": [ipsea.pk]},
+    )
+    assert response.status_code == 302
+    ipsea.refresh_from_db()
+    assert ipsea.last_reviewed == date.today()
+    assert not ipsea.needs_review
+    assert ipsea.history.first().history_change_reason == "Marked as reviewed"
+
+
+def test_overdue_items_are_listed_on_the_admin_index_and_by_the_command(
+    client, content, editor, capsys
+):
+    Organisation.objects.filter(slug="contact").update(
+        last_reviewed=date(2020, 1, 1), review_due=date(2020, 7, 1)
+    )
+    client.force_login(editor)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Needs review" in html and "Contact" in html
+    due = client.get(
+        reverse("admin:routes_organisation_changelist") + "?review=due"
+    ).content.decode()
+    assert ">Contact<" in due and "IPSEA" not in due
+    call_command("content_review")
+    out = capsys.readouterr().out
+    assert "1 item due for review" in out
+    assert "organisation: Contact (due 1 July 2020)" in out
+
+
+def test_content_review_says_when_nothing_is_due(content, capsys):
+    call_command("content_review")
+    assert "nothing is due for review" in capsys.readouterr().out
+
+
+def test_default_review_interval_is_six_months(content):
+    organisation = Organisation.objects.create(name="New", slug="new", helps_with="x")
+    assert organisation.review_due - organisation.last_reviewed >= timedelta(days=181)
