@@ -21,8 +21,9 @@ def content_version() -> str:
     """The current content version, made on first use."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
+        new = uuid.uuid4().hex
+        # Another process may have made one first: then theirs is the version.
+        version = new if cache.add(VERSION_KEY, new, timeout=None) else cache.get(VERSION_KEY)
     return version
 
 

@@ -1,0 +1,123 @@
+"""Every public page costs a fixed number of SQL queries however much content there is, and weighs
+under 60 KB compressed (HTML, CSS and JavaScript together)."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from routes.models import CodeParagraph, Organisation, Route, RouteOrganisation, Step
+
+pytestmark = pytest.mark.django_db
+
+RESULT = (
+    "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"
+    "&decision_date=2026-10-01&mediation=no"
+)
+PAGES = [
+    "/",
+    "/routes/",
+    "/routes/appeal/",
+    "/routes/print/",
+    "/organisations/",
+    "/organisations/?route=appeal",
+    "/organisations/ipsea/",
+    "/accessibility/",
+    "/privacy/",
+    "/what-can-i-do/",
+    "/what-can-i-do/who/",
+    "/what-can-i-do/check/?who=parent&concern=exclusion",
+    RESULT,
+    "/deadlines/",
+]
+
+
+def queries_for(client, url) -> tuple[int, int]:
+    """(all queries, content queries) for a first, uncached view of the page."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    sql = [q["sql"] for q in captured.captured_queries]
+    content = [q for q in sql if q.startswith("SELECT") and "page_cache" not in q]
+    return len(sql), len(content)
+
+
+def grow_content_tenfold():
+    """Nine more copies of every route, organisation and paragraph, all linked up."""
+    routes = list(Route.objects.all())
+    organisations = list(Organisation.objects.all())
+    paragraphs = list(CodeParagraph.objects.all())
+    for copy in range(1, 10):
+        new_paragraphs = [
+            CodeParagraph.objects.create(start=f"{20 + copy}.{p.pk}", title=p.title, quote=p.quote)
+            for p in paragraphs
+        ]
+        new_organisations = [
+            Organisation.objects.create(
+                name=f"{o.name} {copy}",
+                slug=f"{o.slug}-{copy}",
+                helps_with=o.helps_with,
+                phone=o.phone,
+                scope=o.scope,
+            )
+            for o in organisations
+        ]
+        for route in routes:
+            twin = Route.objects.create(
+                title=f"{route.title} {copy}",
+                slug=f"{route.slug}-{copy}",
+                summary=route.summary,
+                when_to_use=route.when_to_use,
+                order=route.order + copy * 10,
+            )
+            twin.citations.set(new_paragraphs[:3])
+            for n in range(5):
+                Step.objects.create(route=twin, order=n, title=f"Step {n}")
+            for n, organisation in enumerate(new_organisations[:4]):
+                RouteOrganisation.objects.create(route=twin, organisation=organisation, order=n)
+        # The real routes get more helpers and citations too.
+        for route in routes:
+            route.citations.add(*new_paragraphs[:2])
+            RouteOrganisation.objects.create(
+                route=route,
+                organisation=new_organisations[route.pk % len(new_organisations)],
+                order=100 + copy,
+            )
+
+
+def test_query_counts_do_not_grow_with_content(client, content):
+    before = {url: queries_for(client, url) for url in PAGES}
+    grow_content_tenfold()
+    assert Route.objects.count() == 50
+    after = {url: queries_for(client, url) for url in PAGES}
+    assert after == before
+    for url, (_, content_queries) in before.items():
+        assert content_queries <= 5, (url, content_queries)
+
+
+def _compressed(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def test_every_public_page_weighs_under_60_kb_compressed(client, content, capsys):
+    report = []
+    for url in PAGES:
+        html = client.get(url).content
+        assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+        weight = _compressed(html)
+        for asset in assets:
+            name = asset.decode().removeprefix(settings.STATIC_URL)
+            path = finders.find(name) or (settings.STATIC_ROOT / name)
+            weight += _compressed(Path(path).read_bytes())
+        report.append((url, weight))
+        assert weight < 60 * 1024, (url, weight)
+    with capsys.disabled():
+        print("\nPage weight, HTML + CSS + JS, gzip:")
+        for url, weight in report:
+            print(f"  {weight / 1024:5.1f} KB  {url}")
