@@ -145,7 +145,7 @@ def _choices(key: str, w: dict[str, str]) -> tuple[str, str, list[Choice], str]:
 
 DATE_QUESTIONS = {
     "decision_date": (
-        "When is the council's decision letter dated?",
+        "When is the council’s decision letter dated?",
         "the date of the decision letter",
         "Use the date on the letter, or on the letter sent with the final EHC plan. "
         "For example, 27 3 2026.",
@@ -189,6 +189,11 @@ class GuidanceDateField(DateInputField):
             raise ValidationError(f"{self.noun} must be a real date") from None
 
 
+def date_field(key: str, size: str, tag: str) -> Field:
+    """A day, month and year date input whose legend is a heading of this size."""
+    return Field(key, context={"legend_size": Size.for_legend(size), "legend_tag": tag})
+
+
 class QuestionForm(forms.Form):
     """The form for one question, built from its declaration in flow.QUESTIONS."""
 
@@ -205,7 +210,7 @@ class QuestionForm(forms.Form):
         if question.is_date:
             legend, noun, hint = DATE_QUESTIONS[key]
             self.fields[key] = GuidanceDateField(noun, label=legend, help_text=hint)
-            self.helper.layout = Layout(Field(key, legend_size=Size.LARGE, legend_tag="h1"))
+            self.helper.layout = Layout(date_field(key, Size.LARGE, "h1"))
             self.noun = noun[0].upper() + noun[1:]
         else:
             legend, hint, choices, required = _choices(key, wording(young_person))
@@ -290,8 +295,8 @@ class DeadlineCalculatorForm(forms.Form):
         # GET forms change nothing, so they need no CSRF token, and a token would set a cookie.
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Field("decision_date", legend_size=Size.MEDIUM),
-            Field("certificate_date", legend_size=Size.MEDIUM),
+            date_field("decision_date", Size.MEDIUM, "h2"),
+            date_field("certificate_date", Size.MEDIUM, "h2"),
         )
 
     def clean(self):

@@ -1,0 +1,72 @@
+"""A real server (gunicorn, production settings) and a real browser (Chromium) for these tests."""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.servers import gunicorn, manage, prepare_database, production_env
+
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium tries hosts this machine cannot reach.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site under gunicorn with its initial content and a staff account; yields its URL."""
+    database = tmp_path_factory.mktemp("site") / "site.sqlite3"
+    env = production_env(DATABASE_URL=f"sqlite:///{database}", REDIS_URL="")
+    prepare_database(env)
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1')",
+    )
+    with gunicorn(env, workers=2) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        options = {"args": CHROMIUM_ARGS}
+        if os.path.exists(DEBIAN_CHROMIUM):
+            options["executable_path"] = DEBIAN_CHROMIUM
+        browser = playwright.chromium.launch(**options)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.problems = problems
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,61 @@
+"""axe-core finds no WCAG 2.2 A or AA problem on any page, and no page scrolls sideways at 320px."""
+
+from pathlib import Path
+
+import pytest
+
+from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_violations(page):
+    # Evaluated through the DevTools protocol, so the page's strict CSP still applies to the page.
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
+    )
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES + ["/admin/login/"])
+def test_no_wcag_violations(site, page, url):
+    page.goto(site + url)
+    assert axe_violations(page) == []
+
+
+def test_no_violations_on_the_admin_for_staff(site, page):
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "a-long-test-password-1")
+    page.click("input[type=submit]")
+    page.wait_for_url(site + "/admin/")
+    assert "Needs review" in page.content()
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES)
+def test_no_sideways_scrolling_at_320px(site, chromium, url):
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site + url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 320, f"{url} is {width}px wide"
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_pages_run_without_csp_or_console_errors(site, page, url):
+    page.goto(site + url)
+    page.wait_for_load_state("load")
+    assert [p for p in page.problems if "404" not in p or url != "/no-such-page/"] == []
+
+
+def test_axe_really_runs_here(site, page):
+    """The checks above would pass vacuously if axe did not run: prove it finds a real problem."""
+    page.goto(site + "/privacy/")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')")
+    assert any(v.startswith("image-alt") for v in axe_violations(page))

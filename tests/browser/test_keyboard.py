@@ -1,0 +1,136 @@
+"""The questionnaire with the keyboard alone, with focus visible, and with JavaScript off."""
+
+import pytest
+
+MAX_TABS = 40
+
+
+def tab_to(page, selector):
+    """Press Tab until the element matching `selector` has focus: as a keyboard user would."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with Tab")
+
+
+def assert_focus_visible(page):
+    style = page.evaluate(
+        """() => {
+            const s = getComputedStyle(document.activeElement);
+            return {outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow,
+                    background: s.backgroundColor};
+        }"""
+    )
+    visible = (
+        style["outline"] not in ("none 0px", "none 3px")
+        or style["shadow"] != "none"
+        or style["background"] == "rgb(255, 221, 0)"
+    )
+    assert visible, style
+
+
+def choose_radio(page, label):
+    tab_to(page, "input[type=radio]")
+    assert_focus_visible(page)
+    # Arrow keys move through a radio group; stop at the wanted label.
+    for _ in range(10):
+        focused = page.evaluate("document.activeElement.labels[0].textContent.trim()")
+        if focused.startswith(label):
+            page.keyboard.press("Space")
+            assert page.evaluate("document.activeElement.checked")
+            break
+        page.keyboard.press("ArrowDown")
+    else:
+        raise AssertionError(f"no radio labelled {label}")
+    continue_(page)
+
+
+def press_enter_and_wait(page):
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def continue_(page):
+    tab_to(page, "button.govuk-button")
+    assert_focus_visible(page)
+    press_enter_and_wait(page)
+
+
+@pytest.fixture
+def narrow_page(chromium):
+    context = chromium.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_complete_the_questionnaire_with_the_keyboard_alone(site, narrow_page):
+    page = narrow_page
+    page.goto(site + "/")
+    tab_to(page, "a.govuk-button--start")
+    assert_focus_visible(page)
+    press_enter_and_wait(page)
+    assert page.url.endswith("/what-can-i-do/")
+    tab_to(page, "a.govuk-button--start")
+    press_enter_and_wait(page)
+    assert "/what-can-i-do/who/" in page.url
+
+    # An empty answer: the error summary takes focus.
+    continue_(page)
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    assert "Select who you are asking for" in page.inner_text(".govuk-error-summary")
+
+    choose_radio(page, "I am a parent")
+    choose_radio(page, "A decision by Ealing Council")
+    choose_radio(page, "Not to issue an EHC plan")
+
+    tab_to(page, "#id_decision_date_0")
+    page.keyboard.type("2")
+    page.keyboard.press("Tab")
+    page.keyboard.type("10")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2026")
+    continue_(page)
+
+    choose_radio(page, "No")
+    assert "Check your answers" in page.inner_text("h1")
+    tab_to(page, "a.govuk-button")
+    press_enter_and_wait(page)
+    assert "/what-can-i-do/result/" in page.url
+    assert page.inner_text("h1") == "Your plan"
+    assert "Last day to appeal to the Tribunal" in page.content()
+    assert "decision_date=2026-10-02" in page.url
+
+
+def test_skip_link_is_first_and_moves_focus_to_the_content(site, page):
+    page.goto(site + "/routes/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "govuk-skip-link"
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+
+
+def test_the_questionnaire_works_without_javascript(site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/what-can-i-do/who/")
+    page.click("button.govuk-button")
+    assert "There is a problem" in page.content()
+    page.check("text=I am a parent")
+    page.click("button.govuk-button")
+    page.check("text=How the school, college or council has dealt with things")
+    page.click("button.govuk-button")
+    page.check("text=No, not yet")
+    page.click("button.govuk-button")
+    assert "Check your answers" in page.inner_text("h1")
+    page.click("text=Change your answer to: Have you talked")
+    page.check("text=Yes")
+    page.click("button.govuk-button")
+    assert "Check your answers" in page.inner_text("h1")
+    page.click("text=See your plan")
+    assert page.inner_text("h1") == "Your plan"
+    assert "Make a complaint" in page.content()
+    assert "talked=yes" in page.url
+    context.close()

@@ -1,0 +1,92 @@
+"""What a caseworker prints: a route, the booklet of all routes, an action plan. A4, the content
+alone, web addresses written out, at most two pages a route."""
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from .pages import RESULT
+
+ROUTES = ["talk-to-school", "complaint", "disagreement-resolution", "mediation", "appeal"]
+NAVIGATION_AND_FOOTER = [
+    "Deadline calculator",
+    "Who can help\nDeadline",
+    "Skip to main content",
+    "Print all options",
+    "Accessibility\n",
+]
+A4 = (595, 842)  # points
+
+
+def print_pdf(page, url, artifacts, name):
+    page.goto(url)
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (artifacts / f"{name}.pdf").write_bytes(pdf)
+    reader = PdfReader(BytesIO(pdf))
+    return [p.extract_text() for p in reader.pages], reader
+
+
+def assert_a4(reader):
+    for sheet in reader.pages:
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert (round(width), round(height)) == A4
+
+
+def assert_no_furniture(text):
+    for furniture in NAVIGATION_AND_FOOTER:
+        assert furniture not in text, furniture
+
+
+@pytest.mark.parametrize("slug", ROUTES)
+def test_a_route_prints_on_at_most_two_a4_pages_without_navigation(site, page, artifacts, slug):
+    pages, reader = print_pdf(page, f"{site}/routes/{slug}/", artifacts, f"route-{slug}")
+    assert 1 <= len(pages) <= 2, f"{slug} prints on {len(pages)} pages"
+    assert_a4(reader)
+    text = "\n".join(pages)
+    assert_no_furniture(text)
+    assert "Printed from http" in text
+    assert "Who can help" in text
+
+
+def test_printed_links_write_their_addresses_out(site, page, artifacts):
+    pages, _ = print_pdf(page, f"{site}/routes/appeal/", artifacts, "route-appeal-links")
+    text = "".join(pages).replace("\n", "")
+    # A link's address follows its words on paper...
+    assert "(https://www.gov.uk/government/publications/send-code-of-practice-0-to-25)" in text
+    # ...once: a website shown as its address is not printed twice.
+    assert "Website: www.ipsea.org.uk" in text
+    assert "(https://www.ipsea.org.uk)" not in text
+
+
+def test_the_booklet_prints_each_route_from_a_new_page(site, page, artifacts):
+    pages, reader = print_pdf(page, f"{site}/routes/print/", artifacts, "booklet")
+    assert_a4(reader)
+    assert len(pages) <= 2 * len(ROUTES)
+    titles = [
+        "Talk to the school or college",
+        "Make a complaint",
+        "Use disagreement resolution",
+        "Consider mediation",
+        "Appeal to the Tribunal",
+    ]
+    starts = [
+        n
+        for n, text in enumerate(pages)
+        if text.split("Your options", 1)[-1].strip().startswith(tuple(titles))
+    ]
+    assert len(starts) == len(ROUTES), starts
+    assert_no_furniture("\n".join(pages))
+    assert "All your options, to print" not in "\n".join(pages)
+
+
+def test_a_typical_action_plan_prints_on_at_most_two_pages(site, page, artifacts):
+    pages, reader = print_pdf(page, site + RESULT, artifacts, "action-plan")
+    assert_a4(reader)
+    assert len(pages) <= 2, f"the plan prints on {len(pages)} pages"
+    text = "\n".join(pages)
+    assert_no_furniture(text)
+    assert "Last day to appeal to the Tribunal" in text
+    assert "Change" not in text.replace("Changed", "")
+    assert "Your answers" in text
