@@ -8,10 +8,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -36,6 +37,27 @@ def production_env(**extra) -> dict:
     )
     env.update(extra)
     return env
+
+
+@contextmanager
+def fresh_database(directory: Path):
+    """A new, empty database for a server under test: PostgreSQL when DATABASE_URL names one (a new
+    database on that server, dropped afterwards), otherwise an SQLite file in `directory`."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if not configured.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{directory / 'site.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"ealing_send_{uuid.uuid4().hex[:12]}"
+    server = urlsplit(configured)._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlsplit(configured)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def manage(env: dict, *args: str) -> str:

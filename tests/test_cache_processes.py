@@ -7,7 +7,14 @@ import re
 import pytest
 
 from tests.routes.admin_form import form_data
-from tests.servers import Browser, gunicorn, manage, prepare_database, production_env
+from tests.servers import (
+    Browser,
+    fresh_database,
+    gunicorn,
+    manage,
+    prepare_database,
+    production_env,
+)
 
 SHARED_CACHES = ["database"]
 if os.environ.get("TEST_REDIS_URL"):
@@ -16,9 +23,14 @@ if os.environ.get("TEST_REDIS_URL"):
 
 @pytest.fixture(params=SHARED_CACHES)
 def site_env(request, tmp_path):
-    """A fresh SQLite database on disk (both processes open it) and the chosen shared cache."""
-    extra = {"DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}", "REDIS_URL": ""}
-    if request.param == "redis":
+    """A fresh database that both processes open, and the chosen shared cache."""
+    with fresh_database(tmp_path) as database_url:
+        yield _prepare(request.param, database_url)
+
+
+def _prepare(cache_kind, database_url):
+    extra = {"DATABASE_URL": database_url, "REDIS_URL": ""}
+    if cache_kind == "redis":
         extra["REDIS_URL"] = os.environ["TEST_REDIS_URL"]
     env = production_env(**extra)
     prepare_database(env)
@@ -29,7 +41,7 @@ def site_env(request, tmp_path):
         "from django.contrib.auth.models import User; "
         "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1')",
     )
-    if request.param == "redis":
+    if cache_kind == "redis":
         import redis
 
         redis.Redis.from_url(extra["REDIS_URL"]).flushdb()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.servers import gunicorn, manage, prepare_database, production_env
+from tests.servers import fresh_database, gunicorn, manage, prepare_database, production_env
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries hosts this machine cannot reach.
@@ -30,18 +30,18 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The site under gunicorn with its initial content and a staff account; yields its URL."""
-    database = tmp_path_factory.mktemp("site") / "site.sqlite3"
-    env = production_env(DATABASE_URL=f"sqlite:///{database}", REDIS_URL="")
-    prepare_database(env)
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import User; "
-        "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1')",
-    )
-    with gunicorn(env, workers=2) as base:
-        yield base
+    with fresh_database(tmp_path_factory.mktemp("site")) as database_url:
+        env = production_env(DATABASE_URL=database_url, REDIS_URL="")
+        prepare_database(env)
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from django.contrib.auth.models import User; "
+            "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1')",
+        )
+        with gunicorn(env, workers=2) as base:
+            yield base
 
 
 @pytest.fixture(scope="session")

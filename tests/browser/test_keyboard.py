@@ -78,7 +78,10 @@ def test_complete_the_questionnaire_with_the_keyboard_alone(site, narrow_page):
 
     # An empty answer: the error summary takes focus.
     continue_(page)
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    # autofocus applies on the next rendering frame, which may come just after the load event.
+    page.wait_for_function(
+        "document.activeElement.classList.contains('govuk-error-summary')", timeout=3000
+    )
     assert "Select who you are asking for" in page.inner_text(".govuk-error-summary")
 
     choose_radio(page, "I am a parent")
