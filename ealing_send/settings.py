@@ -70,12 +70,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Cached public pages are served here: after the security headers, before everything else.
+    "routes.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a locked-out login is answered before the admin sees it.
     "axes.middleware.AxesMiddleware",
@@ -127,6 +129,8 @@ else:
         }
     }
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "86400"))
+# Pages each process keeps in memory as well (about 15 KB each), checked against the shared version.
+PUBLIC_PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PUBLIC_PAGE_CACHE_LOCAL_ENTRIES", "256"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

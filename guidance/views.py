@@ -59,7 +59,19 @@ def start(request):
     return render(request, "guidance/start.html", {"nav_section": "guidance"})
 
 
-def question(request, key, submitted=False):
+@cached_public_page
+def question(request, key):
+    """Show a question."""
+    return _question(request, key, submitted=False)
+
+
+@cached_public_page
+def answer(request, key):
+    """Take a question's answer and move on, or show it again with its errors."""
+    return _question(request, key, submitted=True)
+
+
+def _question(request, key, submitted):
     """Show a question, or (submitted) take its answer and move on."""
     if key not in flow.QUESTIONS:
         raise Http404("No such question")
@@ -101,10 +113,6 @@ def question(request, key, submitted=False):
     )
 
 
-def answer(request, key):
-    return question(request, key, submitted=True)
-
-
 def answer_rows(answers, today) -> list[dict]:
     """Each answer as the question and the words chosen, with its Change link."""
     young_person = answers.get("who") == "young-person"
@@ -123,6 +131,7 @@ def answer_rows(answers, today) -> list[dict]:
     return rows
 
 
+@cached_public_page
 def check(request):
     answers, errors, today = _read(request)
     if flow.next_question(answers) != flow.CHECK:
@@ -218,6 +227,7 @@ def result_calendar(request):
     return response
 
 
+@cached_public_page
 def deadline_calculator(request):
     """The appeal deadline sum on its own, for caseworkers."""
     today = timezone.localdate()

@@ -102,3 +102,34 @@ def test_signed_in_staff_never_get_or_fill_the_public_cache(client, content, edi
     assert client.get("/routes/appeal/").status_code == 200
     client.logout()
     assert client.get("/routes/appeal/").status_code == 404
+
+
+def test_a_broken_cache_only_costs_speed(client, content):
+    from unittest import mock
+
+    with mock.patch("routes.cache.cache.get", side_effect=ConnectionError("cache down")):
+        response = client.get("/routes/appeal/")
+    assert response.status_code == 200
+    assert "Appeal to the Tribunal" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/healthz", "/admin/login/", "/no-such-page/"])
+def test_pages_that_are_never_cached_cost_no_cache_lookup(client, url):
+    from unittest import mock
+
+    with mock.patch("routes.cache.cache.get") as cache_get:
+        client.get(url)
+    cache_get.assert_not_called()
+
+
+def test_recent_pages_are_bounded_and_only_served_at_their_own_version():
+    from routes.cache import RecentPages
+
+    pages = RecentPages(size=2)
+    pages.put("a", ("v1", 200, "text/html", b"A"))
+    pages.put("b", ("v1", 200, "text/html", b"B"))
+    assert pages.get("a", "v1")[3] == b"A"  # "a" is now the most recent
+    pages.put("c", ("v1", 200, "text/html", b"C"))
+    assert pages.get("b", "v1") is None  # the least recent went
+    assert pages.get("a", "v1") is not None
+    assert pages.get("a", "v2") is None  # a newer version makes it stale
