@@ -105,6 +105,8 @@ def gunicorn(env: dict, workers: int = 1):
         ],
         cwd=ROOT,
         env=env,
+        # The access log (stdout) would drown the test and benchmark output; errors still show.
+        stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
