@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import ConflictCheckingForm
+from .forms import ConflictCheckingForm, PlainLineBreaksTextarea
 from .models import CodeParagraph, Organisation, Route, RouteOrganisation, Step, today
 
 admin.site.site_header = "Ealing SEND guidance: staff"
@@ -40,10 +40,12 @@ class ContentAdmin(SimpleHistoryAdmin):
 
     form = ConflictCheckingForm
     actions = ["mark_reviewed_today"]
-    # Staff paste addresses without a scheme; assume the secure one.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        # Staff paste addresses without a scheme; assume the secure one.
+        models.URLField: {"assume_scheme": "https"},
+        models.TextField: {"widget": PlainLineBreaksTextarea},
+    }
     readonly_fields = ["review_due", "updated_at"]
-    history_list_display = ["changed_fields"]
 
     @admin.action(description="Mark as reviewed today", permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
@@ -67,17 +69,6 @@ class ContentAdmin(SimpleHistoryAdmin):
                 "<strong>Needs review</strong> (due {})", obj.review_due.strftime("%-d %b %Y")
             )
         return obj.review_due.strftime("Due %-d %b %Y")
-
-    @admin.display(description="what changed")
-    def changed_fields(self, record):
-        previous = record.prev_record
-        if previous is None:
-            return "Created" if record.history_type == "+" else ""
-        delta = record.diff_against(
-            previous, excluded_fields=["updated_at", "review_due", "sort_key"]
-        )
-        names = [record.instance._meta.get_field(c.field).verbose_name for c in delta.changes]
-        return ", ".join(str(n).capitalize() for n in names) or "No change to the text"
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -105,6 +96,7 @@ class ContentAdmin(SimpleHistoryAdmin):
 
 class StepInline(admin.StackedInline):
     model = Step
+    formfield_overrides = {models.TextField: {"widget": PlainLineBreaksTextarea}}
     extra = 0
     fields = ["order", "title", "body"]
     ordering = ["order", "pk"]
@@ -272,6 +264,7 @@ class StepAdmin(SimpleHistoryAdmin):
     """Steps are edited on their route's page; this list is for finding and restoring them."""
 
     list_display = ["title", "route", "order"]
+    formfield_overrides = {models.TextField: {"widget": PlainLineBreaksTextarea}}
     list_filter = ["route"]
     search_fields = ["title", "body"]
     autocomplete_fields = ["route"]

@@ -1,10 +1,23 @@
 """Admin forms that stop one member of staff silently overwriting another's edit."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils import timezone
 from django.utils.text import Truncator
 
 CONFLICT_FIELD = "opened_version"
+
+
+class PlainLineBreaksTextarea(AdminTextareaWidget):
+    """An admin text box that reads line breaks as \n.
+
+    Browsers send \r\n, which would make every untouched text field (and step) look changed in
+    the history and in the checks for a colleague's edit.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
 class ConflictCheckingForm(forms.ModelForm):

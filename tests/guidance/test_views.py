@@ -361,3 +361,26 @@ def test_no_query_string_gives_a_server_error(client, content, path, query):
     encoded = urlencode({k.replace("\x00", ""): v.replace("\x00", "") for k, v in query.items()})
     response = client.get(f"{path}?{encoded}")
     assert response.status_code in (200, 302, 404), (path, query, response.status_code)
+
+
+def test_the_certificate_rule_is_explained_only_where_a_certificate_applies(client, content):
+    needs = {
+        "who": "parent",
+        "concern": "la-decision",
+        "decision": "refuse-plan",
+        "decision_date": "2026-10-02",
+        "mediation": "no",
+    }
+    placement = {
+        "who": "parent",
+        "concern": "la-decision",
+        "decision": "placement-only",
+        "decision_date": "2026-10-02",
+    }
+    rule = "When you get your mediation certificate, you have 1 month from the date on it"
+    assert rule in client.get("/what-can-i-do/result/", needs).content.decode()
+    assert rule not in client.get("/what-can-i-do/result/", placement).content.decode()
+    calculator = client.get(
+        "/deadlines/", {"decision_date_0": "2", "decision_date_1": "10", "decision_date_2": "2026"}
+    )
+    assert rule in calculator.content.decode()

@@ -240,3 +240,24 @@ def test_content_review_says_when_nothing_is_due(content, capsys):
 def test_default_review_interval_is_six_months(content):
     organisation = Organisation.objects.create(name="New", slug="new", helps_with="x")
     assert organisation.review_due - organisation.last_reviewed >= timedelta(days=181)
+
+
+def test_a_browser_save_records_only_the_fields_that_changed(client, content, editor):
+    client.force_login(editor)
+    route = Route.objects.get(slug="mediation")
+    url = change_url(route)
+    # What a browser sends: every line break in every textarea as \r\n.
+    Step.objects.filter(route=route).update(body="Two lines:\nthe second.")
+    before = route.history.count()
+    steps_before = Step.history.filter(route_id=route.pk).count()
+    data = form_data(client.get(url).content.decode(), "route_form")
+    data = {k: [v.replace("\n", "\r\n") for v in values] for k, values in data.items()}
+    data["summary"] = ["A new summary."]
+    assert client.post(url, as_post(data)).status_code == 302
+    assert route.history.count() == before + 1  # one save, no "steps changed" re-save
+    assert Step.history.filter(route_id=route.pk).count() == steps_before  # no step re-saved
+    latest, previous = route.history.all()[:2]
+    changed = [c.field for c in latest.diff_against(previous).changes]
+    assert changed == ["summary"]
+    route.refresh_from_db()
+    assert "\r" not in route.when_to_use
