@@ -31,6 +31,17 @@ class Question:
         return not self.choices
 
 
+# SEND Code of Practice 11.45: the decisions a parent or young person can appeal to the Tribunal.
+APPEALABLE = (
+    "refuse-assessment",
+    "refuse-reassessment",
+    "refuse-plan",
+    "plan-contents",
+    "placement-only",
+    "refuse-amend",
+    "cease-plan",
+)
+
 QUESTIONS: dict[str, Question] = {
     q.key: q
     for q in (
@@ -42,38 +53,12 @@ QUESTIONS: dict[str, Question] = {
         ),
         Question("plan", ("yes", "no", "assessing"), ("talked",)),
         Question("talked", ("yes", "no"), (CHECK,)),
-        Question(
-            "decision",
-            (
-                "refuse-assessment",
-                "refuse-reassessment",
-                "refuse-plan",
-                "plan-contents",
-                "placement-only",
-                "refuse-amend",
-                "cease-plan",
-                "other",
-            ),
-            ("decision_date", CHECK),
-        ),
+        Question("decision", (*APPEALABLE, "other"), ("decision_date", CHECK)),
         Question("decision_date", (), ("mediation", CHECK)),
         Question("mediation", ("yes", "no"), ("certificate_date", CHECK)),
         Question("certificate_date", (), (CHECK,)),
     )
 }
-
-# SEND Code of Practice 11.45: the decisions a parent or young person can appeal to the Tribunal.
-APPEALABLE = frozenset(
-    {
-        "refuse-assessment",
-        "refuse-reassessment",
-        "refuse-plan",
-        "plan-contents",
-        "placement-only",
-        "refuse-amend",
-        "cease-plan",
-    }
-)
 
 Answers = Mapping[str, object]
 

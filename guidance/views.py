@@ -142,7 +142,7 @@ def check(request):
         "guidance/check.html",
         {
             **_common(answers),
-            "rows": answer_rows(answers, today),
+            "answer_rows": answer_rows(answers, today),
             "result_url": f"{reverse('guidance:result')}?{_query(answers)}",
             "back_url": node_url(last, answers),
         },

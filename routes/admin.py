@@ -62,6 +62,11 @@ class ContentAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
+    @admin.display(description="preview")
+    def preview(self, obj):
+        """A link to the item's public page; drafts show there to signed-in staff only."""
+        return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
+
     @admin.display(description="review", ordering="review_due")
     def review_status(self, obj):
         if obj.needs_review:
@@ -142,10 +147,6 @@ class RouteAdmin(ContentAdmin):
         (None, {"fields": ["opened_version"]}),
     ]
 
-    @admin.display(description="preview")
-    def preview(self, obj):
-        return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
-
 
 @admin.register(Organisation)
 class OrganisationAdmin(ContentAdmin):
@@ -163,10 +164,6 @@ class OrganisationAdmin(ContentAdmin):
         ),
         (None, {"fields": ["opened_version"]}),
     ]
-
-    @admin.display(description="preview")
-    def preview(self, obj):
-        return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
 
     def save_model(self, request, obj, form, change):
         restoring = obj.pk is not None and not Organisation.objects.filter(pk=obj.pk).exists()

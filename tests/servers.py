@@ -74,6 +74,17 @@ def prepare_database(env: dict) -> None:
     manage(env, "load_initial_content")
 
 
+def create_superuser(env: dict, username: str = "admin", password: str = "a-long-test-password-1"):
+    """A superuser in the server's database, for tests that sign in to the admin."""
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        f"User.objects.create_superuser({username!r}, 'a@example.org', {password!r})",
+    )
+
+
 def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

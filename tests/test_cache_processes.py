@@ -9,9 +9,9 @@ import pytest
 from tests.routes.admin_form import form_data
 from tests.servers import (
     Browser,
+    create_superuser,
     fresh_database,
     gunicorn,
-    manage,
     prepare_database,
     production_env,
 )
@@ -34,13 +34,7 @@ def _prepare(cache_kind, database_url):
         extra["REDIS_URL"] = os.environ["TEST_REDIS_URL"]
     env = production_env(**extra)
     prepare_database(env)
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth.models import User; "
-        "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1')",
-    )
+    create_superuser(env)
     if cache_kind == "redis":
         import redis
 

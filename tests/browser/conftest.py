@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.servers import fresh_database, gunicorn, manage, prepare_database, production_env
+from tests.servers import (
+    create_superuser,
+    fresh_database,
+    gunicorn,
+    prepare_database,
+    production_env,
+)
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries hosts this machine cannot reach.
@@ -33,13 +39,7 @@ def site(tmp_path_factory):
     with fresh_database(tmp_path_factory.mktemp("site")) as database_url:
         env = production_env(DATABASE_URL=database_url, REDIS_URL="")
         prepare_database(env)
-        manage(
-            env,
-            "shell",
-            "-c",
-            "from django.contrib.auth.models import User; "
-            "User.objects.create_superuser('admin', 'a@example.org', 'a-long-test-password-1')",
-        )
+        create_superuser(env)
         with gunicorn(env, workers=2) as base:
             yield base
 

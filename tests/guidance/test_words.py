@@ -39,3 +39,13 @@ def test_every_first_step_has_words(step, young_person):
 def test_every_outcome_has_an_opening(outcome):
     text = render_to_string("guidance/includes/outcome.html", {"outcome": outcome}).strip()
     assert text.startswith('<p class="govuk-body-l">'), outcome
+
+
+@pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
+@pytest.mark.parametrize("key", [k for k, q in flow.QUESTIONS.items() if not q.is_date])
+def test_every_question_offers_exactly_the_answers_the_rules_allow(key, young_person):
+    from guidance.forms import QuestionForm
+
+    form = QuestionForm(key, {}, date(2026, 11, 28), young_person)
+    offered = [value for value, _ in form.fields[key].choices]
+    assert sorted(offered) == sorted(flow.QUESTIONS[key].choices)

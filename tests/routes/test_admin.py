@@ -110,17 +110,22 @@ def test_a_deleted_organisation_can_be_brought_back_by_a_manager(client, content
     assert "IPSEA" in client.get("/routes/appeal/").content.decode()
 
 
-def test_the_second_save_does_not_overwrite_the_first(client, content, editor, manager):
+def two_staff_open(route, editor, manager):
+    """Two members of staff open the same route's page: (url, first, second, their forms)."""
     from django.test import Client
 
-    route = Route.objects.get(slug="mediation")
     first, second = Client(), Client()
     first.force_login(editor)
     second.force_login(manager)
     url = change_url(route)
-    # Both open the page.
     first_form = form_data(first.get(url).content.decode(), "route_form")
     second_form = form_data(second.get(url).content.decode(), "route_form")
+    return url, first, second, first_form, second_form
+
+
+def test_the_second_save_does_not_overwrite_the_first(client, content, editor, manager):
+    route = Route.objects.get(slug="mediation")
+    url, first, second, first_form, second_form = two_staff_open(route, editor, manager)
     # The first saves.
     first_form["summary"] = ["Summary from the first person."]
     assert first.post(url, as_post(first_form)).status_code == 302
@@ -147,15 +152,8 @@ def test_the_second_save_does_not_overwrite_the_first(client, content, editor, m
 
 
 def test_changing_only_a_step_still_warns_a_colleague(client, content, editor, manager):
-    from django.test import Client
-
     route = Route.objects.get(slug="appeal")
-    first, second = Client(), Client()
-    first.force_login(editor)
-    second.force_login(manager)
-    url = change_url(route)
-    first_form = form_data(first.get(url).content.decode(), "route_form")
-    second_form = form_data(second.get(url).content.decode(), "route_form")
+    url, first, second, first_form, second_form = two_staff_open(route, editor, manager)
     first_form["steps-0-title"] = ["Check you can appeal (changed)"]
     assert first.post(url, as_post(first_form)).status_code == 302
     second_form["summary"] = ["Another summary."]
