@@ -76,11 +76,15 @@ def test_a_change_is_recorded_with_who_and_what_and_can_be_restored(client, cont
 
     history = client.get(reverse("admin:routes_route_history", args=[route.pk])).content.decode()
     assert "One-line summary" in history  # the difference, in words
+    assert "editor" in history  # who
+    assert "press <strong>Restore this version</strong>" in history
 
     # Restore the first version in one action: open it and press Save.
     first = route.history.last()
     url = reverse("admin:routes_route_simple_history", args=[route.pk, first.history_id])
-    data = form_data(client.get(url).content.decode(), "historicalroute_form")
+    version_page = client.get(url).content.decode()
+    assert 'value="Restore this version"' in version_page
+    data = form_data(version_page, "historicalroute_form")
     assert data["summary"] == [original]
     response = client.post(url, as_post(data))
     assert response.status_code == 302
