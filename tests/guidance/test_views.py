@@ -75,6 +75,8 @@ def test_result_shows_full_dates_days_left_and_which_rule_moved_a_date(
     html = client.get("/what-can-i-do/result/", query).content.decode()
     assert "Monday 4 January 2027" in html
     assert "37 days from today" in html
+    soon = dict(query, decision_date="2026-10-02")
+    assert "Only 4 days left." in client.get("/what-can-i-do/result/", soon).content.decode()
     assert "between 25 December and 1 January" in html
     assert "rule 12(3)" in html
 
