@@ -142,7 +142,9 @@ class Organisation(ReviewedContent):
     phone = models.CharField(
         max_length=40, blank=True, help_text="As people should dial it, for example 020 8825 5588."
     )
-    email = models.EmailField(blank=True)
+    email = models.EmailField(
+        blank=True, help_text="An address families can write to. Leave empty if none."
+    )
     website = models.URLField(blank=True, help_text="The full address, starting https://")
     opening_hours = models.CharField(
         max_length=200, blank=True, help_text="For example: Monday to Friday, 9am to 5pm."
@@ -222,6 +224,7 @@ class Route(ReviewedContent):
         through="RouteOrganisation",
         related_name="routes",
         blank=True,
+        help_text="Who can help with this route: add them in the list at the bottom of the page.",
     )
     is_published = models.BooleanField(
         "published",
@@ -245,7 +248,12 @@ class Route(ReviewedContent):
 class Step(models.Model):
     """One step of a route, in order."""
 
-    route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="steps")
+    route = models.ForeignKey(
+        Route,
+        on_delete=models.CASCADE,
+        related_name="steps",
+        help_text="The route this step is part of.",
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Steps run from low to high.")
     title = models.CharField(max_length=200, help_text="What to do, starting with a verb.")
     body = models.TextField(blank=True, help_text="More about this step. Markdown is allowed.")
@@ -265,9 +273,15 @@ class Step(models.Model):
 class RouteOrganisation(models.Model):
     """An organisation that can help with a route, in the order families should try them."""
 
-    route = models.ForeignKey(Route, on_delete=models.CASCADE)
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
-    order = models.PositiveSmallIntegerField(default=0)
+    route = models.ForeignKey(
+        Route, on_delete=models.CASCADE, help_text="Start typing the route's name."
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, help_text="Start typing the organisation's name."
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Organisations are listed from the lowest number to the highest."
+    )
 
     history = HistoricalRecords()
 

@@ -108,3 +108,16 @@ def test_admin_lives_at_a_configurable_path():
         check=True,
     )
     assert result.stdout.strip().splitlines()[-1] == "/staff-only/"
+
+
+def test_static_files_carry_the_security_headers_too(client):
+    import re
+
+    html = client.get("/accessibility/").content.decode()
+    css = re.search(r'href="(/static/css/main\.[0-9a-f]+\.css)"', html)[1]
+    response = client.get(css, secure=True)
+    assert response.status_code == 200
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response["Permissions-Policy"]

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from routes.models import CodeParagraph, Organisation
+from routes.models import CodeParagraph, Organisation, Route, RouteOrganisation, Step
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +57,10 @@ def test_code_paragraphs_sort_by_number_not_as_text():
     for start in ("11.13", "11.2", "11.111", "9.5"):
         CodeParagraph.objects.create(start=start, title=start)
     assert [p.start for p in CodeParagraph.objects.all()] == ["9.5", "11.2", "11.13", "11.111"]
+
+
+@pytest.mark.parametrize("model", [Route, Organisation, CodeParagraph, Step, RouteOrganisation])
+def test_every_field_staff_edit_has_help_text(model):
+    for field in model._meta.get_fields():
+        if getattr(field, "editable", False) and not field.auto_created and field.name != "id":
+            assert field.help_text, f"{model.__name__}.{field.name} has no help text"
