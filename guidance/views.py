@@ -2,20 +2,17 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from routes.cache import cached_public_page
-from routes.models import Organisation, Route, RouteOrganisation
 
 from . import calendar, flow
 from .deadlines import appeal_deadline, mediation_adviser_deadline
+from .directory import directory_for
 from .forms import DeadlineCalculatorForm, QuestionForm, bound_data_for, initial_for, wording
-
-HELPERS_PER_ROUTE = 2
 
 
 def _query(answers, extra=None) -> str:
@@ -113,6 +110,14 @@ def _question(request, key, submitted):
     )
 
 
+def deadline_items(deadlines, today) -> list[dict]:
+    """Deadlines as the templates show them: the date, the days left, and whether it has passed."""
+    return [
+        {"deadline": d, "days_left": d.days_left(today), "passed": d.has_passed(today)}
+        for d in deadlines
+    ]
+
+
 def answer_rows(answers, today) -> list[dict]:
     """Each answer as the question and the words chosen, with its Change link."""
     young_person = answers.get("who") == "young-person"
@@ -155,45 +160,15 @@ def _plan_context(request):
     if flow.next_question(answers) != flow.CHECK:
         return None, answers, errors
     plan = flow.action_plan(answers, today)
-    helpers = RouteOrganisation.objects.filter(organisation__is_published=True).select_related(
-        "organisation"
-    )
-    routes = {
-        route.slug: route
-        for route in Route.objects.filter(
-            is_published=True, slug__in=plan.route_slugs
-        ).prefetch_related(
-            "citations", Prefetch("routeorganisation_set", queryset=helpers, to_attr="helpers")
-        )
-    }
-    steps = [
-        {"advice": advice, "route": routes[advice.route]}
-        for advice in plan.routes
-        if advice.route in routes
-    ]
-    organisations: dict[int, Organisation] = {}
-    extra = Organisation.objects.filter(is_published=True, slug__in=plan.extra_organisations)
-    for organisation in sorted(extra, key=lambda o: plan.extra_organisations.index(o.slug)):
-        organisations[organisation.pk] = organisation
-    # The first two helpers of each route: enough to act on, short enough to print on two pages.
-    for step in steps:
-        for helper in step["route"].helpers[:HELPERS_PER_ROUTE]:
-            organisations.setdefault(helper.organisation.pk, helper.organisation)
-    citations = {}
-    for step in steps:
-        for paragraph in step["route"].citations.all():
-            citations.setdefault(paragraph.pk, paragraph)
+    directory = directory_for(plan)
     context = {
         **_common(answers),
         "answers": answers,
         "plan": plan,
-        "steps": steps,
-        "organisations": list(organisations.values()),
-        "citations": sorted(citations.values(), key=lambda p: (p.sort_key, p.end)),
-        "deadlines": [
-            {"deadline": d, "days_left": d.days_left(today), "passed": d.has_passed(today)}
-            for d in plan.deadlines
-        ],
+        "steps": directory.steps,
+        "organisations": directory.organisations,
+        "citations": directory.citations,
+        "deadlines": deadline_items(plan.deadlines, today),
         "today": today,
         "answer_rows": answer_rows(answers, today),
         "query": _query(answers),
@@ -240,10 +215,7 @@ def deadline_calculator(request):
         found = [appeal_deadline(decision, certificate)]
         if certificate is None:
             found.insert(0, mediation_adviser_deadline(decision))
-        results = [
-            {"deadline": d, "days_left": d.days_left(today), "passed": d.has_passed(today)}
-            for d in found
-        ]
+        results = deadline_items(found, today)
     return render(
         request,
         "guidance/deadlines.html",

@@ -55,6 +55,26 @@ class ReviewedContent(models.Model):
         return self.review_due is not None and self.review_due <= today()
 
 
+class VisibleQuerySet(models.QuerySet):
+    def visible(self, drafts: bool = False):
+        """Published items, or every item for signed-in staff previewing drafts."""
+        return self if drafts else self.filter(is_published=True)
+
+
+class RouteQuerySet(VisibleQuerySet):
+    def with_detail(self, drafts: bool = False):
+        """Visible routes with their steps, citations and helping organisations (as `.helpers`),
+        in a fixed number of queries however many there are."""
+        helpers = RouteOrganisation.objects.select_related("organisation").order_by("order", "pk")
+        if not drafts:
+            helpers = helpers.filter(organisation__is_published=True)
+        return self.visible(drafts).prefetch_related(
+            models.Prefetch("steps", queryset=Step.objects.order_by("order", "pk")),
+            "citations",
+            models.Prefetch("routeorganisation_set", queryset=helpers, to_attr="helpers"),
+        )
+
+
 class CodeParagraph(ReviewedContent):
     """A paragraph, or a range of paragraphs, of the SEND Code of Practice: 0 to 25 years (2015)."""
 
@@ -163,6 +183,7 @@ class Organisation(ReviewedContent):
     )
 
     history = HistoricalRecords()
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -234,6 +255,7 @@ class Route(ReviewedContent):
     )
 
     history = HistoricalRecords(m2m_fields=[citations])
+    objects = RouteQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]

@@ -6,7 +6,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 
 from .cache import cached_public_page
-from .models import Organisation, Route, RouteOrganisation, Step
+from .models import Organisation, Route
 
 
 def can_preview(request) -> bool:
@@ -16,20 +16,12 @@ def can_preview(request) -> bool:
 
 def published_routes(request):
     """Routes this visitor may see, in order."""
-    routes = Route.objects.all()
-    return routes if can_preview(request) else routes.filter(is_published=True)
+    return Route.objects.visible(drafts=can_preview(request))
 
 
-def routes_with_detail(request, organisations_visible_to=None):
-    """Routes with their steps, citations and helping organisations, in a fixed number of queries."""
-    helpers = RouteOrganisation.objects.select_related("organisation").order_by("order", "pk")
-    if not can_preview(request):
-        helpers = helpers.filter(organisation__is_published=True)
-    return published_routes(request).prefetch_related(
-        Prefetch("steps", queryset=Step.objects.order_by("order", "pk")),
-        "citations",
-        Prefetch("routeorganisation_set", queryset=helpers, to_attr="helpers"),
-    )
+def routes_with_detail(request):
+    """Routes this visitor may see, with everything a route page shows."""
+    return Route.objects.with_detail(drafts=can_preview(request))
 
 
 @cached_public_page
@@ -76,9 +68,7 @@ def route_print(request):
 
 @cached_public_page
 def organisation_list(request):
-    organisations = Organisation.objects.all()
-    if not can_preview(request):
-        organisations = organisations.filter(is_published=True)
+    organisations = Organisation.objects.visible(drafts=can_preview(request))
     routes = list(published_routes(request).only("title", "slug"))
     chosen = request.GET.get("route", "")
     chosen_route = next((r for r in routes if r.slug == chosen), None)
@@ -105,9 +95,7 @@ def organisation_list(request):
 
 @cached_public_page
 def organisation_detail(request, slug):
-    organisations = Organisation.objects.all()
-    if not can_preview(request):
-        organisations = organisations.filter(is_published=True)
+    organisations = Organisation.objects.visible(drafts=can_preview(request))
     organisation = (
         organisations.filter(slug=slug)
         .prefetch_related(
