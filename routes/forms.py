@@ -1,5 +1,7 @@
 """Admin forms that stop one member of staff silently overwriting another's edit."""
 
+from datetime import datetime
+
 from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils import timezone
@@ -76,12 +78,12 @@ class ConflictCheckingForm(forms.ModelForm):
         history = getattr(self.instance, "history", None)
         if history is None:
             return [], ""
-        latest = history.order_by("-history_date", "-history_id").first()
-        base = None
-        for record in history.order_by("-history_date", "-history_id"):
-            if record.updated_at and record.updated_at.isoformat() == opened:
-                base = record
-                break
+        newest_first = history.order_by("-history_date", "-history_id")
+        latest = newest_first.first()
+        try:
+            base = newest_first.filter(updated_at=datetime.fromisoformat(opened)).first()
+        except ValueError:  # no version, or a tampered one: report the conflict without details
+            base = None
         who = ""
         if latest is not None and latest.history_user is not None:
             user = latest.history_user
