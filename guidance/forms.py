@@ -189,6 +189,16 @@ class GuidanceDateField(DateInputField):
             raise ValidationError(f"{self.noun} must be a real date") from None
 
 
+def get_form_helper(*fields) -> FormHelper:
+    """A crispy helper for our GET forms: the template writes the <form> tag, and there is no CSRF
+    token, since a GET form changes nothing and a token would set a cookie."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
 def date_field(key: str, size: str, tag: str) -> Field:
     """A day, month and year date input whose legend is a heading of this size."""
     return Field(key, context={"legend_size": Size.for_legend(size), "legend_tag": tag})
@@ -203,14 +213,10 @@ class QuestionForm(forms.Form):
         self.answers = answers
         self.today = today
         question = flow.QUESTIONS[key]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        # GET forms change nothing, so they need no CSRF token, and a token would set a cookie.
-        self.helper.disable_csrf = True
         if question.is_date:
             legend, noun, hint = DATE_QUESTIONS[key]
             self.fields[key] = GuidanceDateField(noun, label=legend, help_text=hint)
-            self.helper.layout = Layout(date_field(key, Size.LARGE, "h1"))
+            self.helper = get_form_helper(date_field(key, Size.LARGE, "h1"))
             self.noun = noun[0].upper() + noun[1:]
         else:
             legend, hint, choices, required = _choices(key, wording(young_person))
@@ -221,7 +227,9 @@ class QuestionForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": required, "invalid_choice": required},
             )
-            self.helper.layout = Layout(Field.radios(key, legend_size=Size.LARGE, legend_tag="h1"))
+            self.helper = get_form_helper(
+                Field.radios(key, legend_size=Size.LARGE, legend_tag="h1")
+            )
 
     @property
     def legend(self) -> str:
@@ -290,11 +298,7 @@ class DeadlineCalculatorForm(forms.Form):
     def __init__(self, today: date, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        # GET forms change nothing, so they need no CSRF token, and a token would set a cookie.
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = get_form_helper(
             date_field("decision_date", Size.MEDIUM, "h2"),
             date_field("certificate_date", Size.MEDIUM, "h2"),
         )

@@ -13,6 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from .forms import ConflictCheckingForm, PlainLineBreaksTextarea
 from .models import CodeParagraph, Organisation, Route, RouteOrganisation, Step, today
 
+# Every admin text box reads browser line breaks as \n (see PlainLineBreaksTextarea).
+PLAIN_TEXT_BOXES = {models.TextField: {"widget": PlainLineBreaksTextarea}}
+
 admin.site.site_header = "Ealing SEND guidance: staff"
 admin.site.site_title = "Ealing SEND guidance staff"
 admin.site.index_title = "Edit the website"
@@ -41,9 +44,9 @@ class ContentAdmin(SimpleHistoryAdmin):
     form = ConflictCheckingForm
     actions = ["mark_reviewed_today"]
     formfield_overrides = {
+        **PLAIN_TEXT_BOXES,
         # Staff paste addresses without a scheme; assume the secure one.
         models.URLField: {"assume_scheme": "https"},
-        models.TextField: {"widget": PlainLineBreaksTextarea},
     }
     readonly_fields = ["review_due", "updated_at"]
 
@@ -101,7 +104,7 @@ class ContentAdmin(SimpleHistoryAdmin):
 
 class StepInline(admin.StackedInline):
     model = Step
-    formfield_overrides = {models.TextField: {"widget": PlainLineBreaksTextarea}}
+    formfield_overrides = PLAIN_TEXT_BOXES
     extra = 0
     fields = ["order", "title", "body"]
     ordering = ["order", "pk"]
@@ -261,7 +264,7 @@ class StepAdmin(SimpleHistoryAdmin):
     """Steps are edited on their route's page; this list is for finding and restoring them."""
 
     list_display = ["title", "route", "order"]
-    formfield_overrides = {models.TextField: {"widget": PlainLineBreaksTextarea}}
+    formfield_overrides = PLAIN_TEXT_BOXES
     list_filter = ["route"]
     search_fields = ["title", "body"]
     autocomplete_fields = ["route"]

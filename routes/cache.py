@@ -151,8 +151,6 @@ def cached_public_page(view):
         slot = getattr(request, "page_cache_slot", None)
         if slot is None or response.status_code != 200 or response.cookies:
             return response
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
         key, version = slot
         entry = (version, response.status_code, response["Content-Type"], response.content)
         recent_pages.put(key, entry)
