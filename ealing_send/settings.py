@@ -110,6 +110,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite behind a multi-process web server: every transaction takes the write lock when it
+    # starts (a deferred one that reads and then writes fails at once with "database is locked"),
+    # a busy writer is waited for, up to 20 s (under gunicorn's 30 s), and readers never block
+    # writers (WAL, for which synchronous=NORMAL is durable enough).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every process and server, so a content save clears pages everywhere at once.

@@ -40,12 +40,19 @@ class ConflictCheckingForm(forms.ModelForm):
             self.fields[CONFLICT_FIELD].initial = self.instance.updated_at.isoformat()
 
     def clean(self):
+        """Stop the save when the item has changed since this form was opened.
+
+        The admin validates and saves inside one transaction (changeform_view is atomic for a
+        POST), so the row lock taken here is held until the save commits: of two simultaneous
+        saves, the second waits and then sees the first one's version. SQLite has no row locks;
+        there the whole transaction starts with the write lock (settings: "IMMEDIATE").
+        """
         cleaned = super().clean()
         if not (self.check_conflicts and self.instance.pk):
             return cleaned
         model = type(self.instance)
-        current = model.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
-        current = current.first()
+        locked = model.objects.select_for_update().filter(pk=self.instance.pk)
+        current = locked.values_list("updated_at", flat=True).first()
         opened = self.cleaned_data.get(CONFLICT_FIELD) or ""
         if current is None or current.isoformat() == opened:
             return cleaned
