@@ -168,3 +168,25 @@ class Browser:
             {"csrfmiddlewaretoken": token, "username": username, "password": password},
         )
         assert status == 302, "sign-in failed"
+
+
+def staff_sessions(env: dict, count: int, prefix: str = "editor") -> list[str]:
+    """Session keys for `count` new Content editors, already signed in, so a test can open many
+    admin sessions at once without a password check (each costs a slow hash) for every one."""
+    script = f"""
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import Group, User
+editors = Group.objects.get(name="Content editor")
+for number in range({count}):
+    user = User.objects.create_user(f"{prefix}{{number}}", is_staff=True)
+    user.groups.add(editors)
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    print(session.session_key)
+"""
+    return manage(env, "shell", "--no-imports", "-c", script).split()
