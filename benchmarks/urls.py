@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from ealing_send.urls import handler500  # noqa: F401 - the site's error pages here too
 from ealing_send.urls import urlpatterns as site_urlpatterns
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from routes.cache import cached_public_page
+from ealing_send.pagecache import content_page, private_page
 
 from . import calendar, flow
 from .deadlines import appeal_deadline, mediation_adviser_deadline
@@ -51,18 +51,18 @@ def _common(answers) -> dict:
     return {**wording(young_person), "young_person": young_person, "nav_section": "guidance"}
 
 
-@cached_public_page
+@content_page()
 def start(request):
     return render(request, "guidance/start.html", {"nav_section": "guidance"})
 
 
-@cached_public_page
+@private_page
 def question(request, key):
     """Show a question."""
     return _question(request, key, submitted=False)
 
 
-@cached_public_page
+@private_page
 def answer(request, key):
     """Take a question's answer and move on, or show it again with its errors."""
     return _question(request, key, submitted=True)
@@ -136,7 +136,7 @@ def answer_rows(answers, today) -> list[dict]:
     return rows
 
 
-@cached_public_page
+@private_page
 def check(request):
     answers, errors, today = _read(request)
     if flow.next_question(answers) != flow.CHECK:
@@ -177,7 +177,7 @@ def _plan_context(request):
     return context, answers, errors
 
 
-@cached_public_page
+@private_page
 def result(request):
     context, answers, errors = _plan_context(request)
     if context is None:
@@ -185,6 +185,7 @@ def result(request):
     return render(request, "guidance/result.html", context)
 
 
+@private_page
 def result_calendar(request):
     """The plan's deadlines as an .ics file, for a phone's or computer's calendar."""
     answers, errors, today = _read(request)
@@ -202,7 +203,7 @@ def result_calendar(request):
     return response
 
 
-@cached_public_page
+@private_page
 def deadline_calculator(request):
     """The appeal deadline sum on its own, for caseworkers."""
     today = timezone.localdate()

@@ -1,14 +1,16 @@
 """Content that ISAID staff keep true: the routes, the organisations that help, and the Code paragraphs."""
 
 import re
+import uuid
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
+from simple_history.models import HistoricalChanges, HistoricalRecords
 
 CODE_OF_PRACTICE_URL = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
 
@@ -319,3 +321,48 @@ class RouteOrganisation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} helps with {self.route}"
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes with every content save, in the save's own transaction.
+
+    Pages and plans made from the content are kept per token, so nothing made from older content is
+    served once a save commits. It lives in the database, not a cache, so no eviction, cache outage
+    or restart can lose it, and a backup restored over it still moves it on.
+    """
+
+    token = models.CharField(
+        max_length=32, help_text="Changes with every content save. Not content: never edit it."
+    )
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def current(cls) -> str:
+        """The token now, in one plain query (every public request asks); '' if the row is gone."""
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(cls._meta.db_table)
+            cursor.execute(f"SELECT token FROM {table}")  # noqa: S608 - the model's own table
+            row = cursor.fetchone()
+        return row[0] if row else ""
+
+    @classmethod
+    def move_on(cls) -> None:
+        """Give the content a new token (a token never repeats, so nothing older comes back)."""
+        token = uuid.uuid4().hex
+        if not cls.objects.update(token=token):
+            cls.objects.create(token=token)
+
+
+def content_models() -> list[type[models.Model]]:
+    """Every model whose rows are content staff edit, taken from the app itself so that a new one
+    cannot be missed by the backup or by the content version: not history, not the version."""
+    return [
+        model
+        for model in apps.get_app_config("routes").get_models()
+        if model is not ContentVersion and not issubclass(model, HistoricalChanges)
+    ]

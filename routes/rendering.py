@@ -1,5 +1,7 @@
 """Turn the Markdown that staff write into safe HTML with GOV.UK Frontend classes."""
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -20,6 +22,9 @@ GOVUK_CLASSES = {
 }
 
 
+# Keyed by the text itself, so an edit renders anew and each text is parsed once per process, not on
+# every request (Markdown was half the time of a route page).
+@lru_cache(maxsize=2048)
 def render_markdown(text: str) -> SafeString:
     """Render staff-written Markdown as sanitised HTML styled with GOV.UK Frontend classes."""
     html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")

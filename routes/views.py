@@ -1,11 +1,12 @@
 """Public pages: the routes, the organisations that help, and the site's own pages."""
 
-from django.db import DatabaseError, connection
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
-from .cache import cached_public_page
+from ealing_send.pagecache import content_page
+
 from .models import Organisation, Route
 
 
@@ -24,7 +25,7 @@ def routes_with_detail(request):
     return Route.objects.with_detail(drafts=can_preview(request))
 
 
-@cached_public_page
+@content_page()
 def home(request):
     return render(
         request,
@@ -33,7 +34,7 @@ def home(request):
     )
 
 
-@cached_public_page
+@content_page()
 def route_list(request):
     return render(
         request,
@@ -45,7 +46,7 @@ def route_list(request):
     )
 
 
-@cached_public_page
+@content_page()
 def route_detail(request, slug):
     route = routes_with_detail(request).filter(slug=slug).first()
     if route is None:
@@ -57,7 +58,7 @@ def route_detail(request, slug):
     )
 
 
-@cached_public_page
+@content_page()
 def route_print(request):
     return render(
         request,
@@ -66,7 +67,7 @@ def route_print(request):
     )
 
 
-@cached_public_page
+@content_page(reads=("route",))
 def organisation_list(request):
     organisations = Organisation.objects.visible(drafts=can_preview(request))
     routes = list(published_routes(request).only("title", "slug"))
@@ -78,7 +79,7 @@ def organisation_list(request):
     elif chosen_route is not None:
         organisations = organisations.filter(routes=chosen_route)
     organisations = list(organisations)
-    return render(
+    response = render(
         request,
         "routes/organisation_list.html",
         {
@@ -91,9 +92,13 @@ def organisation_list(request):
             "nav_section": "organisations",
         },
     )
+    if error:
+        # Any text can be typed there: a page per typo is not worth keeping.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
-@cached_public_page
+@content_page()
 def organisation_detail(request, slug):
     organisations = Organisation.objects.visible(drafts=can_preview(request))
     organisation = (
@@ -116,22 +121,11 @@ def organisation_detail(request, slug):
     )
 
 
-@cached_public_page
+@content_page()
 def accessibility(request):
     return render(request, "routes/accessibility.html", {"nav_section": ""})
 
 
-@cached_public_page
+@content_page()
 def privacy(request):
     return render(request, "routes/privacy.html", {"nav_section": ""})
-
-
-def healthz(request):
-    """200 when the database answers, 503 when it does not: for the load balancer."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})

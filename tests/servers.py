@@ -100,8 +100,10 @@ def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 30) -> 
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 1):
-    """A gunicorn server on a free port; yields its base URL and stops it afterwards."""
+def gunicorn(env: dict, workers: int = 1, log=None):
+    """A gunicorn server on a free port; yields its base URL and stops it afterwards.
+
+    With `log` (an open file), everything the server logs goes there, at production's level."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -112,12 +114,13 @@ def gunicorn(env: dict, workers: int = 1):
             "--workers",
             str(workers),
             "--log-level",
-            "warning",
+            "info" if log else "warning",
         ],
         cwd=ROOT,
         env=env,
         # The access log (stdout) would drown the test and benchmark output; errors still show.
-        stdout=subprocess.DEVNULL,
+        stdout=log or subprocess.DEVNULL,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:

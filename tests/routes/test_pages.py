@@ -1,9 +1,6 @@
 """Public pages: every one answers, drafts stay hidden, contact details are links."""
 
-from unittest import mock
-
 import pytest
-from django.db import DatabaseError
 
 from routes.models import Organisation, Route
 
@@ -113,19 +110,6 @@ def test_staff_can_preview_drafts(client, content, editor):
     response = client.get("/routes/mediation/")
     assert response.status_code == 200
     assert "This is a draft. Only signed-in staff can see it." in response.content.decode()
-
-
-def test_healthz_is_200_with_the_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_is_503_without_the_database(client):
-    with mock.patch("routes.views.connection.cursor", side_effect=DatabaseError("down")):
-        response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["database"] == "unreachable"
 
 
 def test_print_booklet_has_all_five_routes(client, content):

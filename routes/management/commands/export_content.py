@@ -9,13 +9,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-CONTENT_MODELS = [
-    "routes.codeparagraph",
-    "routes.organisation",
-    "routes.route",
-    "routes.step",
-    "routes.routeorganisation",
-]
+from routes.models import content_models
 
 
 class Command(BaseCommand):
@@ -25,5 +19,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         fixture = StringIO()
-        call_command("dumpdata", *CONTENT_MODELS, indent=2, stdout=fixture)
+        labels = [model._meta.label_lower for model in content_models()]
+        call_command("dumpdata", *labels, indent=2, stdout=fixture)
         self.stdout.write(fixture.getvalue(), ending="\n")

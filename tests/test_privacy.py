@@ -1,0 +1,158 @@
+"""The privacy promise, proved on a real server: "We do not store your answers".
+
+A family walks the questionnaire to a plan, a calendar file and the deadline calculator with
+distinctive dates, on gunicorn with production's logging. Afterwards no log line, database row
+(the cache table included, decoded) or Redis key or value holds those dates in any form.
+"""
+
+import base64
+import os
+import pickle
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.servers import fresh_database, gunicorn, prepare_database, production_env
+
+# Dates no content or default uses: the family's decision letter, their mediation certificate, and
+# the appeal deadline worked out from them (as the plan, the calendar file and the query write them).
+SECRETS = [
+    "2026-10-13",
+    "13 October 2026",
+    "2026-11-17",
+    "17 November 2026",
+    "17 December 2026",
+    "20261217",
+    "_0=13&",
+]
+ANSWERS = "who=parent&concern=la-decision&decision=cease-plan"
+WALK = [
+    "/what-can-i-do/who/answer/?who=parent",
+    "/what-can-i-do/concern/answer/?who=parent&concern=la-decision",
+    f"/what-can-i-do/decision/answer/?{ANSWERS}",
+    f"/what-can-i-do/decision_date/answer/?{ANSWERS}"
+    "&decision_date_0=13&decision_date_1=10&decision_date_2=2026",
+    f"/what-can-i-do/mediation/answer/?{ANSWERS}&decision_date=2026-10-13&mediation=yes",
+    f"/what-can-i-do/certificate_date/answer/?{ANSWERS}&decision_date=2026-10-13&mediation=yes"
+    "&certificate_date_0=17&certificate_date_1=11&certificate_date_2=2026",
+    f"/what-can-i-do/check/?{ANSWERS}&decision_date=2026-10-13&mediation=yes"
+    "&certificate_date=2026-11-17",
+    f"/what-can-i-do/result/?{ANSWERS}&decision_date=2026-10-13&mediation=yes"
+    "&certificate_date=2026-11-17",
+    f"/what-can-i-do/result/calendar.ics?{ANSWERS}&decision_date=2026-10-13&mediation=yes"
+    "&certificate_date=2026-11-17",
+    "/deadlines/?decision_date_0=13&decision_date_1=10&decision_date_2=2026"
+    "&certificate_date_0=17&certificate_date_1=11&certificate_date_2=2026",
+]
+
+CACHES = ["database"]
+if os.environ.get("TEST_REDIS_URL"):
+    CACHES.append("redis")
+
+
+@pytest.fixture(params=CACHES)
+def site(request, tmp_path):
+    """A production server with its database, shared cache and log file."""
+    with fresh_database(tmp_path) as database_url:
+        redis_url = os.environ["TEST_REDIS_URL"] if request.param == "redis" else ""
+        env = production_env(
+            DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_LOG_LEVEL="INFO"
+        )
+        prepare_database(env)
+        redis_client = None
+        if redis_url:
+            import redis
+
+            redis_client = redis.Redis.from_url(redis_url)
+            redis_client.flushdb()
+            # A canary, so a scan that reads nothing cannot pass.
+            redis_client.set("canary", "Appeal to the Tribunal")
+        log_path = tmp_path / "server.log"
+        with log_path.open("w") as log, gunicorn(env, workers=2, log=log) as base:
+            yield base, database_url, redis_client, log_path
+
+
+def _every_row(table: str, columns: str = "*") -> str:
+    return f'SELECT {columns} FROM "{table}" t'  # noqa: S608 - table names from the catalogue
+
+
+def _cache_values(connection, tables) -> list[str]:
+    """Django's database cache table, when the site uses it (not with Redis)."""
+    if "page_cache" not in tables:
+        return []
+    return [r[0] for r in connection.execute("SELECT value FROM page_cache")]
+
+
+def _database_text(database_url: str) -> str:
+    """Every row of every table, as text, with the cache table's pickled values decoded."""
+    if database_url.startswith("sqlite"):
+        import sqlite3
+
+        path = Path(database_url.removeprefix("sqlite:///"))
+        raw = b"".join(
+            p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file()
+        ).decode("utf-8", "replace")
+        connection = sqlite3.connect(path)
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        rows = [str(row) for t in tables for row in connection.execute(_every_row(t))]
+        cached = _cache_values(connection, tables)
+        connection.close()
+    else:
+        import psycopg
+
+        with psycopg.connect(database_url) as connection:
+            tables = [
+                r[0]
+                for r in connection.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                )
+            ]
+            rows = [
+                str(row) for t in tables for row in connection.execute(_every_row(t, "t::text"))
+            ]
+            cached = _cache_values(connection, tables)
+        raw = ""
+    decoded = [repr(pickle.loads(base64.b64decode(value))) for value in cached]  # noqa: S301
+    return "\n".join([raw, *rows, *decoded])
+
+
+def _redis_text(client) -> str:
+    if client is None:
+        return ""
+    found = []
+    for key in client.scan_iter():
+        found.append(key.decode("utf-8", "replace"))
+        if client.type(key) == b"string":
+            found.append(client.get(key).decode("utf-8", "replace"))
+    return "\n".join(found)
+
+
+def test_nothing_a_family_tells_us_is_stored_on_the_server(site):
+    base, database_url, redis_client, log_path = site
+    pages = {}
+    for path in WALK:
+        with urllib.request.urlopen(base + path) as response:
+            pages[path] = (response.headers, response.read().decode())
+    plan = pages[WALK[7]][1]
+    # The walk really carried the dates: the plan and calculator show them.
+    assert "13 October 2026" in plan and "17 November 2026" in plan
+    assert "17 December 2026" in pages[WALK[-1]][1]
+    assert "20261217" in pages[WALK[8]][1]
+    for path, (headers, _) in pages.items():
+        assert "no-store" in headers["Cache-Control"], path
+
+    log = log_path.read_text()
+    database = _database_text(database_url)
+    redis_text = _redis_text(redis_client)
+    # Each place was really read: requests were logged, content and the canary are there.
+    assert "GET /what-can-i-do/result/" in log
+    assert "Appeal to the Tribunal" in database
+    if redis_client is not None:
+        assert "Appeal to the Tribunal" in redis_text
+    for secret in SECRETS:
+        assert secret not in log, f"{secret!r} is in the server's log"
+        assert secret not in database, f"{secret!r} is in the database"
+        assert secret not in redis_text, f"{secret!r} is in Redis"

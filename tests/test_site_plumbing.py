@@ -1,0 +1,87 @@
+"""Site-wide plumbing: the load balancer's health check, and the page a visitor sees when the
+database is down (a styled 503, never a bare 500)."""
+
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError, OperationalError, ProgrammingError
+from django.test import override_settings
+
+from ealing_send import health
+from ealing_send.pagecache import recent_pages
+from routes.models import ContentVersion, Route
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_200_with_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_healthz_is_503_without_the_database(client):
+    with mock.patch.object(health.connection, "cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+@override_settings(SECURE_SSL_REDIRECT=True, ALLOWED_HOSTS=["send.example.org"])
+def test_healthz_answers_a_probe_over_plain_http_to_the_containers_own_address(client):
+    probe = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
+    assert probe.status_code == 200
+    assert probe["X-Content-Type-Options"] == "nosniff"
+    # The rest of the site still refuses that host and redirects plain HTTP.
+    assert client.get("/privacy/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+    assert client.get("/privacy/", HTTP_HOST="send.example.org").status_code == 301
+
+
+@pytest.fixture
+def server_errors_shown(client):
+    """Errors become the visitor's error pages, as in production, not test failures."""
+    client.raise_request_exception = False
+    return client
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/routes/appeal/",
+        "/organisations/",
+        "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"
+        "&decision_date=2026-10-01&mediation=no",
+    ],
+)
+def test_with_the_database_down_a_page_says_the_service_is_unavailable(
+    server_errors_shown, content, url
+):
+    recent_pages.clear()
+    down = OperationalError("connection refused")
+    with (
+        mock.patch.object(ContentVersion, "current", side_effect=down),
+        mock.patch.object(Route.objects, "with_detail", side_effect=down),
+        mock.patch.object(Route.objects, "visible", side_effect=down),
+    ):
+        response = server_errors_shown.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert response["Cache-Control"] == "no-store"
+    html = response.content.decode()
+    assert '<h1 class="govuk-heading-xl">Sorry, the service is unavailable</h1>' in html
+    assert 'href="tel:+442088255588"' in html
+
+
+def test_a_fault_in_a_page_is_still_a_500(server_errors_shown, content):
+    recent_pages.clear()
+    with mock.patch.object(Route.objects, "visible", side_effect=ProgrammingError("bad SQL")):
+        response = server_errors_shown.get("/routes/")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_a_database_error_that_is_not_an_outage_is_a_500(server_errors_shown, content):
+    recent_pages.clear()
+    with mock.patch.object(Route.objects, "visible", side_effect=DatabaseError("odd")):
+        assert server_errors_shown.get("/routes/").status_code == 500
