@@ -8,6 +8,7 @@ The rules come from Ealing ISAID's leaflet "What if I do not agree with decision
 and the SEND Code of Practice 2015, chapter 11.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -179,12 +180,18 @@ def parse_answers(
     return kept, {key: code for key, code in errors.items() if key in asked}
 
 
+# The one form the URL contract allows. fromisoformat alone would also take 20261002 and the week
+# date 2026-W40-1; re.ASCII keeps \d from matching other scripts' digits.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
 def _parse_iso_date(raw: str) -> date:
-    # Only YYYY-MM-DD: fromisoformat would also accept forms like 20260210 that we never write.
-    if len(raw) != 10:
+    """A YYYY-MM-DD answer as a date; InvalidAnswer("invalid") for anything else."""
+    match = _ISO_DATE.fullmatch(raw)
+    if match is None:
         raise InvalidAnswer("invalid")
     try:
-        return date.fromisoformat(raw)
+        return date(*(int(part) for part in match.groups()))
     except ValueError:
         raise InvalidAnswer("invalid") from None
 

@@ -185,7 +185,8 @@ class GuidanceDateField(DateInputField):
             raise ValidationError(f"{self.noun} must include a year with 4 numbers")
         try:
             return date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
+            # date() raises OverflowError, not ValueError, for a day or month beyond a C long.
             raise ValidationError(f"{self.noun} must be a real date") from None
 
 
@@ -217,7 +218,9 @@ class QuestionForm(forms.Form):
             legend, noun, hint = DATE_QUESTIONS[key]
             self.fields[key] = GuidanceDateField(noun, label=legend, help_text=hint)
             self.helper = get_form_helper(date_field(key, Size.LARGE, "h1"))
-            self.noun = noun[0].upper() + noun[1:]
+            noun = self.fields[key].noun
+            # Every problem the rules can find with a date, in this question's words.
+            self.problems = {code: words.format(Noun=noun) for code, words in DATE_ERRORS.items()}
         else:
             legend, hint, choices, required = _choices(key, wording(young_person))
             self.fields[key] = forms.ChoiceField(
@@ -230,6 +233,8 @@ class QuestionForm(forms.Form):
             self.helper = get_form_helper(
                 Field.radios(key, legend_size=Size.LARGE, legend_tag="h1")
             )
+            # The rules' only objection to a choice: it is not one of the question's answers.
+            self.problems = {"choose": required}
 
     @property
     def legend(self) -> str:
@@ -243,8 +248,7 @@ class QuestionForm(forms.Form):
         try:
             cleaned[self.key] = flow.validate_answer(self.key, value, self.answers, self.today)
         except flow.InvalidAnswer as problem:
-            message = DATE_ERRORS[problem.code].format(Noun=self.noun)
-            self.add_error(self.key, message)
+            self.add_error(self.key, self.problems[problem.code])
         return cleaned
 
     def error_links(self) -> list[tuple[str, str]]:

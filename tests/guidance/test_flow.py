@@ -7,8 +7,7 @@ import pytest
 
 from guidance import flow
 from guidance.deadlines import Moved
-
-TODAY = date(2026, 11, 28)
+from tests.clock import TODAY
 
 
 @pytest.mark.parametrize(
@@ -364,6 +363,45 @@ def test_exclusion_points_to_coram_and_the_review():
 )
 def test_parse_answers(query, answers, errors):
     assert flow.parse_answers(query, TODAY) == (answers, errors)
+
+
+@pytest.mark.parametrize("key", ["decision_date", "certificate_date"])
+@pytest.mark.parametrize(
+    ("raw", "read_as"),
+    [
+        pytest.param("2026-10-02", date(2026, 10, 2), id="YYYY-MM-DD"),
+        pytest.param("2026-W40-1", None, id="ISO week date"),
+        pytest.param("2026-W401", None, id="ISO week date, basic"),
+        pytest.param("20261002", None, id="basic form"),
+        pytest.param("2026-275", None, id="ordinal date"),
+        pytest.param("2026-10-2", None, id="one-number day"),
+        pytest.param("2026-1-02", None, id="one-number month"),
+        pytest.param("26-10-02", None, id="two-number year"),
+        pytest.param("2026/10/02", None, id="slashes"),
+        pytest.param(" 2026-10-02", None, id="leading space"),
+        pytest.param("2026-10-02\n", None, id="trailing newline"),
+        pytest.param("2026-10-02T00:00", None, id="with a time"),
+        pytest.param("\u0662\u0660\u0662\u0666-\u0661\u0660-\u0660\u0662", None, id="Arabic-Indic"),
+        pytest.param("\uff12\uff10\uff12\uff16-\uff11\uff10-\uff10\uff12", None, id="fullwidth"),
+        pytest.param("2026-02-31", None, id="31 February"),
+        pytest.param("2026-00-10", None, id="month 0"),
+    ],
+)
+def test_a_date_in_the_url_is_read_only_as_yyyy_mm_dd(key, raw, read_as):
+    query = {
+        "who": "parent",
+        "concern": "la-decision",
+        "decision": "refuse-plan",
+        "decision_date": "2026-10-01",
+        "mediation": "yes",
+        key: raw,
+    }
+    answers, errors = flow.parse_answers(query, TODAY)
+    if read_as is None:
+        assert errors == {key: "invalid"}
+        assert key not in answers
+    else:
+        assert (answers[key], errors) == (read_as, {})
 
 
 def test_relevant_drops_answers_from_another_branch_after_a_change():
