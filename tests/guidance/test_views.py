@@ -1,13 +1,14 @@
 """The questionnaire's pages, through the test client: walking it, errors, and bad URLs."""
 
-from datetime import date
+from datetime import date, timedelta
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,23 @@ def follow_answer(client, key, answers, **fields):
 
 def answers_from(location):
     return {k: v[0] for k, v in parse_qs(urlparse(location).query).items()}
+
+
+class _Inputs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "input":
+            self.found.append({k: v or "" for k, v in attrs if k not in ("id", "class")})
+
+
+def inputs(html, name):
+    """The page's <input> elements named `name`, as their attributes (a bare `checked` as "")."""
+    parser = _Inputs()
+    parser.feed(html)
+    return [i for i in parser.found if i.get("name") == name]
 
 
 def test_walk_to_an_appeal_plan(client, content):
@@ -62,10 +80,8 @@ def test_walk_to_an_appeal_plan(client, content):
     assert "Set-Cookie" not in str(result.headers)
 
 
-def test_result_shows_full_dates_days_left_and_which_rule_moved_a_date(
-    client, content, monkeypatch
-):
-    monkeypatch.setattr(timezone, "localdate", lambda: date(2026, 11, 28))
+def test_result_shows_full_dates_days_left_and_which_rule_moved_a_date(client, content, today):
+    assert today == date(2026, 11, 28)
     query = {
         "who": "parent",
         "concern": "la-decision",
@@ -217,8 +233,8 @@ def test_unknown_question_is_not_found(client):
 def test_change_keeps_later_answers_and_returns_to_check(client):
     answers = {"who": "parent", "concern": "school-support", "plan": "no", "talked": "yes"}
     page = client.get("/what-can-i-do/plan/", answers).content.decode()
-    assert 'name="talked" value="yes"' in page
-    assert 'value="no"\n    \n      checked' in page or 'checked="checked"' in page
+    assert inputs(page, "talked") == [{"type": "hidden", "name": "talked", "value": "yes"}]
+    assert [i["value"] for i in inputs(page, "plan") if "checked" in i] == ["no"]
     response = follow_answer(
         client, "plan", {k: v for k, v in answers.items() if k != "plan"}, plan="yes"
     )
@@ -243,7 +259,19 @@ def test_young_person_wording(client):
     assert "You have been excluded" in html
 
 
-def test_calendar_file_has_the_deadlines(client, content):
+# Decision letter of 2 October 2026, no certificate, on 28 November 2026: each event's title, its
+# day, and its reminders: one for a firm deadline, none for an "if you act today" estimate.
+CALENDAR_EVENTS = [
+    ("Last day to contact the mediation adviser", date(2026, 12, 2), 1),
+    ("Mediation certificate due (if you said no to mediation today)", date(2026, 12, 2), 0),
+    ("Last day to appeal to the SEND Tribunal", date(2026, 12, 2), 1),
+    ("Mediation meeting by (if you asked for it today)", date(2026, 12, 28), 0),
+]
+
+
+def test_calendar_file_has_each_deadline_as_an_all_day_event_with_a_reminder_if_firm(
+    client, content
+):
     query = {
         "who": "parent",
         "concern": "la-decision",
@@ -254,11 +282,25 @@ def test_calendar_file_has_the_deadlines(client, content):
     response = client.get("/what-can-i-do/result/calendar.ics", query)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
-    body = response.content.decode()
-    assert "BEGIN:VCALENDAR" in body
-    assert "DTSTART;VALUE=DATE:20261202" in body
-    assert "Last day to appeal to the SEND Tribunal" in body
-    assert "TRIGGER:-P7D" in body
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+    events = calendar.walk("VEVENT")
+    found = [(str(e["SUMMARY"]), e["DTSTART"].dt, len(e.walk("VALARM"))) for e in events]
+    assert sorted(found) == sorted(CALENDAR_EVENTS)
+    for event in events:
+        start = event["DTSTART"].dt
+        assert type(start) is date, "an all-day event has a date, not a time"
+        assert event["DTEND"].dt == start + timedelta(days=1), "DTEND is exclusive: the next day"
+        assert event["DTSTAMP"].dt.tzinfo is not None
+        for alarm in event.walk("VALARM"):
+            assert str(alarm["ACTION"]) == "DISPLAY"
+            assert alarm["TRIGGER"].dt == timedelta(days=-7), "a week before"
+            assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+    uids = [str(e["UID"]) for e in events]
+    assert all(uids) and len(set(uids)) == len(uids), "one UID an event"
+    again = Calendar.from_ical(client.get("/what-can-i-do/result/calendar.ics", query).content)
+    # The same plan downloaded again updates the same events, not copies of them.
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == uids
 
 
 def test_calendar_without_deadlines_goes_back_to_the_plan(client, content):
@@ -276,6 +318,83 @@ def test_deadline_calculator(client):
     html = response.content.decode()
     assert "Monday 16 March 2026" in html
     assert "a weekend" in html
+
+
+BEYOND_A_C_LONG = str(2**63)  # date() raises OverflowError, not ValueError, from here
+DECISION_QUESTION = "/what-can-i-do/decision_date/"
+CERTIFICATE_QUESTION = "/what-can-i-do/certificate_date/"
+BEFORE_DECISION_DATE = {"who": "parent", "concern": "la-decision", "decision": "refuse-assessment"}
+BEFORE_CERTIFICATE_DATE = {
+    "who": "parent",
+    "concern": "la-decision",
+    "decision": "refuse-plan",
+    "decision_date": "2026-10-01",
+    "mediation": "yes",
+}
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "message"),
+    [
+        pytest.param(
+            "/deadlines/",
+            {"decision_date_0": "99999999999", "decision_date_1": "1", "decision_date_2": "2026"},
+            "The date of the decision letter must be a real date",
+            id="calculator: the probe's day",
+        ),
+        pytest.param(
+            "/deadlines/",
+            {
+                "decision_date_0": "2",
+                "decision_date_1": "10",
+                "decision_date_2": "2026",
+                "certificate_date_0": "1",
+                "certificate_date_1": BEYOND_A_C_LONG,
+                "certificate_date_2": "2026",
+            },
+            "The date on the mediation certificate must be a real date",
+            id="calculator: certificate month",
+        ),
+        pytest.param(
+            DECISION_QUESTION + "answer/",
+            {
+                **BEFORE_DECISION_DATE,
+                "decision_date_0": "99999999999",
+                "decision_date_1": "1",
+                "decision_date_2": "2026",
+            },
+            "The date of the decision letter must be a real date",
+            id="decision date question: day",
+        ),
+        pytest.param(
+            CERTIFICATE_QUESTION + "answer/",
+            {
+                **BEFORE_CERTIFICATE_DATE,
+                "certificate_date_0": "1",
+                "certificate_date_1": "99999999999",
+                "certificate_date_2": "2026",
+            },
+            "The date on the mediation certificate must be a real date",
+            id="certificate date question: month",
+        ),
+        pytest.param(
+            DECISION_QUESTION,
+            {**BEFORE_DECISION_DATE, "decision_date": f"2026-01-{BEYOND_A_C_LONG}"},
+            "The date of the decision letter must be a real date",
+            id="decision date in the URL",
+        ),
+        pytest.param(
+            CERTIFICATE_QUESTION,
+            {**BEFORE_CERTIFICATE_DATE, "certificate_date": f"2026-{BEYOND_A_C_LONG}-01"},
+            "The date on the mediation certificate must be a real date",
+            id="certificate date in the URL",
+        ),
+    ],
+)
+def test_a_day_or_month_too_big_for_any_date_is_not_a_real_date(client, url, query, message):
+    response = client.get(url, query)
+    assert response.status_code == 200
+    assert message in response.content.decode()
 
 
 def test_deadline_calculator_errors(client):
@@ -326,6 +445,7 @@ VALUES = st.one_of(
     ),
     st.text(max_size=30),
     st.dates().map(date.isoformat),
+    st.integers().map(str),
 )
 QUERIES = st.dictionaries(
     st.one_of(
@@ -363,6 +483,80 @@ def test_no_query_string_gives_a_server_error(client, content, path, query):
     encoded = urlencode({k.replace("\x00", ""): v.replace("\x00", "") for k, v in query.items()})
     response = client.get(f"{path}?{encoded}")
     assert response.status_code in (200, 302, 404), (path, query, response.status_code)
+
+
+# The zero of each script's digits: int() reads them all, so the date boxes accept them.
+ZEROS = ["0", "\u0660", "\u06f0", "\u0966", "\u09e6", "\uff10"]  # ASCII, Arabic-Indic, ...
+
+
+def written_in(number: int, zero: str) -> str:
+    """`number` written with the digits of the script whose zero is `zero`."""
+    return "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in str(number))
+
+
+DATE_PARTS = st.one_of(
+    # Integers of any size, in any of these scripts; from 2**31, date() raises OverflowError.
+    st.builds(written_in, st.integers(min_value=2**31), st.sampled_from(ZEROS)),
+    st.builds(written_in, st.integers(), st.sampled_from(ZEROS)),
+    st.text(st.characters(categories=["Nd"]), min_size=1, max_size=8),  # any script's digits
+    st.integers(min_value=4301, max_value=5000).map(lambda n: "9" * n),  # too long for int()
+)
+# Mostly 4 numbers: only then are the day and month read as numbers.
+YEARS = st.one_of(
+    st.builds(written_in, st.integers(min_value=1000, max_value=9999), st.sampled_from(ZEROS)),
+    DATE_PARTS,
+)
+# Where a date is read, and how it is written there: in its day, month and year boxes ("boxes"),
+# or as one answer in the URL ("url"), which every questionnaire page reads.
+DATE_ENTRIES = [
+    pytest.param("/deadlines/", {}, "decision_date", "boxes", id="calculator decision"),
+    pytest.param(
+        "/deadlines/",
+        {"decision_date_0": "2", "decision_date_1": "10", "decision_date_2": "2026"},
+        "certificate_date",
+        "boxes",
+        id="calculator certificate",
+    ),
+    *(
+        pytest.param(path, before, key, written, id=f"{key} {written} {path}")
+        for key, question, before in [
+            ("decision_date", DECISION_QUESTION, BEFORE_DECISION_DATE),
+            ("certificate_date", CERTIFICATE_QUESTION, BEFORE_CERTIFICATE_DATE),
+        ]
+        for path, written in [
+            (question + "answer/", "boxes"),
+            (question, "url"),
+            ("/what-can-i-do/check/", "url"),
+            ("/what-can-i-do/result/", "url"),
+            ("/what-can-i-do/result/calendar.ics", "url"),
+        ]
+    ),
+]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    day=DATE_PARTS,
+    month=DATE_PARTS,
+    year=YEARS,
+    concern=st.sampled_from(["la-decision", "health-care"]),
+)
+@pytest.mark.parametrize(("path", "before", "key", "written"), DATE_ENTRIES)
+def test_any_number_in_a_date_gets_an_answer_not_a_server_error(
+    client, content, path, before, key, written, day, month, year, concern
+):
+    cache.clear()
+    query = {**before, "concern": concern} if "concern" in before else dict(before)
+    if written == "boxes":
+        query.update({f"{key}_0": day, f"{key}_1": month, f"{key}_2": year})
+    else:
+        query[key] = f"{year}-{month}-{day}"
+    response = client.get(path, query)
+    assert response.status_code in (200, 302), (path, query, response.status_code)
 
 
 def test_the_certificate_rule_is_explained_only_where_a_certificate_applies(client, content):
