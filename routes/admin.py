@@ -1,9 +1,10 @@
 """Django admin for ISAID staff: written for people who are not technical."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, router, transaction
 from django.db.models import Count
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -86,12 +87,22 @@ class ContentAdmin(SimpleHistoryAdmin):
         return form
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The URL takes any text as the numbers; anything that is not one is no page.
+        try:
+            object_id = self.model._meta.pk.to_python(object_id)
+            version_id = self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError as error:
+            raise Http404("No such version.") from error
         deleted = not self.model.objects.filter(pk=object_id).exists()
         if deleted and request.method == "POST" and not self.has_delete_permission(request):
             # Bringing back a deleted item is a content manager's job.
             raise PermissionDenied
         request.reverting_history = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        # A restore writes the item and then its links: all of it or none of it.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

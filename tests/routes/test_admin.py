@@ -1,13 +1,19 @@
 """The staff side: every admin page loads, edits are recorded and can be undone, nobody overwrites
 anyone, roles hold, and review dates are visible."""
 
+import html as html_text
+import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
+from routes.admin import OrganisationAdmin
 from routes.models import CodeParagraph, Organisation, Route, Step
 
 from .admin_form import as_post, form_data
@@ -15,6 +21,17 @@ from .admin_form import as_post, form_data
 pytestmark = pytest.mark.django_db
 
 MODELS = [Route, Organisation, CodeParagraph, Step]
+# The day these tests live on: the content's review dates (28 May 2027) are six months ahead.
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    """Today is TODAY whatever the machine's clock says. The clock ticks from noon in London, so
+    saves still get later times than the ones before them (the conflict check compares them)."""
+    noon = datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=ZoneInfo("Europe/London"))
+    with time_machine.travel(noon, tick=True):
+        yield
 
 
 def change_url(obj):
@@ -57,7 +74,9 @@ def test_route_admin_has_steps_inline_slug_prepopulated_and_help_text(client, co
     html = client.get(change_url(Route.objects.get(slug="appeal"))).content.decode()
     assert "Steps, in order" in html
     assert "Organisations that can help" in html
-    assert "data-prepopulated-fields" in html or "prepopulated_fields" in html
+    prepopulated = re.search(r'data-prepopulated-fields="([^"]*)"', html)
+    slug = json.loads(html_text.unescape(prepopulated[1]))
+    assert [(f["id"], f["dependency_ids"]) for f in slug] == [("#id_slug", ["#id_title"])]
     assert "The paragraphs of the SEND Code of Practice that back this route up" in html
     assert "View on site" in html
 
@@ -210,7 +229,7 @@ def test_mark_as_reviewed_today(client, content, editor):
     )
     assert response.status_code == 302
     ipsea.refresh_from_db()
-    assert ipsea.last_reviewed == date.today()
+    assert ipsea.last_reviewed == TODAY
     assert not ipsea.needs_review
     assert ipsea.history.first().history_change_reason == "Marked as reviewed"
 
@@ -241,7 +260,8 @@ def test_content_review_says_when_nothing_is_due(content, capsys):
 
 def test_default_review_interval_is_six_months(content):
     organisation = Organisation.objects.create(name="New", slug="new", helps_with="x")
-    assert organisation.review_due - organisation.last_reviewed >= timedelta(days=181)
+    assert organisation.last_reviewed == TODAY
+    assert organisation.review_due == date(2027, 5, 28)
 
 
 def test_a_browser_save_records_only_the_fields_that_changed(client, content, editor):
@@ -263,3 +283,73 @@ def test_a_browser_save_records_only_the_fields_that_changed(client, content, ed
     assert changed == ["summary"]
     route.refresh_from_db()
     assert "\r" not in route.when_to_use
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "admin:routes_route_simple_history/{pk}/abc",
+        "admin:routes_route_simple_history/{pk}/1.5",
+        "admin:routes_route_simple_history/abc/1",
+    ],
+)
+def test_a_history_address_that_names_no_version_is_not_found(client, content, editor, address):
+    client.force_login(editor)
+    name, object_id, version_id = address.split("/")
+    pk = Route.objects.get(slug="appeal").pk
+    # reverse() would refuse these values; build the address from a real one.
+    real = reverse(name, args=[pk, Route.history.first().history_id])
+    url = re.sub(r"/\d+/history/\d+/$", f"/{object_id.format(pk=pk)}/history/{version_id}/", real)
+    assert url != real
+    assert client.get(url).status_code == 404
+
+
+def test_addresses_with_a_nul_byte_are_refused(client, content, editor):
+    """PostgreSQL cannot compare text with a NUL byte: these were 500s there."""
+    client.force_login(editor)
+    route = Route.objects.get(slug="appeal")
+    history = reverse("admin:routes_route_history", args=[route.pk])
+    autocomplete = {"app_label": "routes", "model_name": "route", "field_name": "citations"}
+    requests = [
+        (f"{history}%00/", {}),
+        (reverse("admin:routes_organisation_changelist"), {"scope__exact": "\x00"}),
+        (reverse("admin:routes_organisation_changelist"), {"q": "ipsea\x00"}),
+        (reverse("admin:autocomplete"), {"term": "\x00", **autocomplete}),
+    ]
+    for path, query in requests:
+        assert client.get(path, query).status_code == 400, (path, query)
+    # The same requests without the NUL byte are answered.
+    assert (
+        client.get(reverse("admin:autocomplete"), {"term": "11", **autocomplete}).status_code == 200
+    )
+
+
+@pytest.mark.parametrize(
+    "next_address", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"]
+)
+def test_signing_in_with_an_off_site_next_address_goes_to_the_admin_index(
+    client, editor, next_address
+):
+    response = client.post(
+        f"{reverse('admin:login')}?{urlencode({'next': next_address})}",
+        {"username": "editor", "password": "a-long-test-password-1", "next": next_address},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_a_restore_that_fails_half_way_changes_nothing(client, content, manager, monkeypatch):
+    organisation = Organisation.objects.get(slug="ipsea")
+    pk, version = organisation.pk, organisation.history.first()
+    organisation.delete()
+
+    def links_fail(organisation):
+        raise RuntimeError("the route links could not be brought back")
+
+    monkeypatch.setattr(OrganisationAdmin, "_restore_route_links", staticmethod(links_fail))
+    client.force_login(manager)
+    url = reverse("admin:routes_organisation_simple_history", args=[pk, version.history_id])
+    data = form_data(client.get(url).content.decode(), "historicalorganisation_form")
+    with pytest.raises(RuntimeError):
+        client.post(url, as_post(data))
+    assert not Organisation.objects.filter(pk=pk).exists()

@@ -1,0 +1,23 @@
+"""Refuse requests that carry a NUL byte in their path or query string.
+
+No address or answer on this site contains one, and PostgreSQL cannot hold one in a text field: a
+NUL that reached a database filter or search (the admin's list filters and autocomplete) would end
+in a 500. Refusing it once, here, answers every such request with 400 before any view runs.
+"""
+
+from urllib.parse import unquote
+
+from django.core.exceptions import BadRequest
+
+
+class RefuseNulBytesMiddleware:
+    """Answer 400 Bad Request to any request whose path or query string holds a NUL byte."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = unquote(request.META.get("QUERY_STRING", ""))
+        if "\x00" in request.path_info or "\x00" in query:
+            raise BadRequest("The address holds a NUL byte.")
+        return self.get_response(request)
