@@ -6,7 +6,7 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 COPY static_src static_src
 RUN mkdir -p static/css && npm run --silent build:css
 
-# Stage 2: a slim Python image runs gunicorn as a non-root user.
+# Stage 2: a slim Python image serves the site with gunicorn, as a user who cannot change the code.
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -14,13 +14,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 app
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
-COPY --chown=app:app . .
-COPY --from=css --chown=app:app /build/static/css static/css
+# Every package is pinned with its hashes (pip-compile --generate-hashes): pip refuses anything else.
+RUN pip install --no-cache-dir --require-hashes -r requirements.txt
+# The code and static files stay owned by root: the app user may read them, not change them.
+COPY . .
+COPY --from=css /build/static/css static/css
 # collectstatic needs settings but no secrets: the key here is thrown away with this layer.
-RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
-    && chown -R app:app /app/staticfiles
+RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 USER app
 EXPOSE 8000
-# Migrate, make the cache table, load the content into an empty database only, then serve.
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && python manage.py load_initial_content && exec gunicorn ealing_send.wsgi -c gunicorn.conf.py"]
+# /healthz answers plain HTTP with any Host, 200 when the database answers and 503 when not.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ['PORT'] + '/healthz', timeout=4)"]
+# Serve only. Migrations and the initial content run once per release, not in every replica:
+#   docker run --rm <image> python manage.py release
+CMD ["gunicorn", "ealing_send.wsgi", "-c", "gunicorn.conf.py"]
