@@ -1,5 +1,6 @@
 """The questionnaire's pages. Thin: parse the answers in the URL, call the rules, render."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -118,20 +119,23 @@ def deadline_items(deadlines, today) -> list[dict]:
     ]
 
 
+@lru_cache(maxsize=128)
+def _answer_words(key: str, young_person: bool, today) -> tuple[str, dict[str, str]]:
+    """A question's legend and the label of each answer: the same for everyone, so made once."""
+    field = QuestionForm(key, {}, today, young_person).fields[key]
+    labels = {} if flow.QUESTIONS[key].is_date else {c: str(label) for c, label in field.choices}
+    return str(field.label), labels
+
+
 def answer_rows(answers, today) -> list[dict]:
     """Each answer as the question and the words chosen, with its Change link."""
     young_person = answers.get("who") == "young-person"
     rows = []
     for key, value in answers.items():
-        form = QuestionForm(key, {}, today, young_person)
-        if flow.QUESTIONS[key].is_date:
-            shown = value.strftime("%-d %B %Y")
-        else:
-            shown = next(
-                str(label) for choice, label in form.fields[key].choices if choice == value
-            )
+        legend, labels = _answer_words(key, young_person, today)
+        shown = value.strftime("%-d %B %Y") if flow.QUESTIONS[key].is_date else labels[value]
         rows.append(
-            {"key": key, "question": form.legend, "answer": shown, "change": node_url(key, answers)}
+            {"key": key, "question": legend, "answer": shown, "change": node_url(key, answers)}
         )
     return rows
 

@@ -144,6 +144,13 @@ def test_nothing_a_family_tells_us_is_stored_on_the_server(site):
     for path, (headers, _) in pages.items():
         assert "no-store" in headers["Cache-Control"], path
 
+    # The promise the privacy page makes is the one this test proves.
+    with urllib.request.urlopen(base + "/privacy/") as response:
+        privacy = response.read().decode()
+    assert "They are not saved in our database, in our cache, in our records of pages visited" in (
+        privacy
+    )
+
     log = log_path.read_text()
     database = _database_text(database_url)
     redis_text = _redis_text(redis_client)

@@ -6,7 +6,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from routes.models import CodeParagraph, Organisation, Route, RouteOrganisation, Step
+from routes.models import (
+    CodeParagraph,
+    Organisation,
+    Route,
+    RouteOrganisation,
+    Step,
+    content_models,
+)
+from tests.servers import manage, production_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,6 +38,7 @@ def test_export_and_import_round_trip(content, tmp_path):
         "routes.step",
         "routes.routeorganisation",
     }
+    assert {m._meta.label_lower for m in content_models()} == {item["model"] for item in data}
     file = tmp_path / "content.json"
     file.write_text(first, encoding="utf-8")
 
@@ -41,3 +50,15 @@ def test_export_and_import_round_trip(content, tmp_path):
     assert export() == first
     assert Route.objects.get(slug="appeal").summary == "Edited by staff — with “quotes” and é"
     assert Route.objects.get(slug="appeal").citations.count() == 2
+
+
+def test_a_backup_loads_into_a_database_that_has_only_been_migrated(content, tmp_path):
+    """No cache table, no initial content: what a restore onto a new server starts from."""
+    backup = tmp_path / "backup.json"
+    backup.write_text(export(), encoding="utf-8")
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'new.sqlite3'}", REDIS_URL="")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "loaddata", str(backup), "-v0")
+    restored = tmp_path / "restored.json"
+    restored.write_text(manage(env, "export_content"), encoding="utf-8")
+    assert json.loads(restored.read_text()) == json.loads(backup.read_text())

@@ -1,7 +1,7 @@
 """python manage.py load_initial_content: load fixtures/content.json into an empty database only.
 
 Run by `make run` and the Docker image at every start, so it must never touch content staff have
-already edited: if any route, organisation or Code paragraph exists, it does nothing.
+already edited: if any content exists (any row of any content model), it does nothing.
 """
 
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from routes.models import CodeParagraph, Organisation, Route
+from routes.models import content_models
 
 FIXTURE = settings.BASE_DIR / "fixtures" / "content.json"
 
@@ -18,11 +18,7 @@ class Command(BaseCommand):
     help = "Load the initial content into an empty database. Does nothing if there is content."
 
     def handle(self, *args, **options):
-        if (
-            Route.objects.exists()
-            or Organisation.objects.exists()
-            or CodeParagraph.objects.exists()
-        ):
+        if any(model.objects.exists() for model in content_models()):
             self.stdout.write("Content already exists: the initial content was not loaded.")
             return
         with transaction.atomic():
