@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The load balancer's probe: before the host check, after the security headers.
     "ealing_send.health.HealthCheckMiddleware",
+    # 400 for a NUL byte in the address, before anything can pass it to the database.
+    "ealing_send.nul_bytes.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 for a content page the browser or proxy already has (its ETag), kept or fresh.
     "django.middleware.http.ConditionalGetMiddleware",
