@@ -47,7 +47,7 @@
     if (!text) return;
     element.dataset.staffNamed = "yes";
     if (element.classList.contains("select2-search__field")) {
-      element.setAttribute("aria-label", "Search " + text.charAt(0).toLowerCase() + text.slice(1));
+      element.setAttribute("aria-label", "Search " + text);
     } else if (element.getAttribute("role") === "combobox") {
       // Read the field's label before the chosen value, not the value alone.
       var own = element.getAttribute("aria-labelledby");
@@ -61,17 +61,33 @@
       .forEach(name);
   }
 
+  // An open box names its list with aria-owns only; ARIA 1.2 asks a combobox for aria-controls.
+  function controlsFromOwns(element) {
+    var owns = element.getAttribute("aria-owns");
+    if (owns) element.setAttribute("aria-controls", owns);
+    else element.removeAttribute("aria-controls");
+  }
+
   withoutClearAll();
   // Select2 builds its boxes when the page is ready, when a row is added and when a list opens.
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
+      if (change.type === "attributes") {
+        if (change.target.getAttribute("role") === "combobox") controlsFromOwns(change.target);
+        return;
+      }
       change.addedNodes.forEach(function (node) {
         if (node.nodeType !== 1) return;
         if (node.matches(".select2-search__field, .select2-selection[role=combobox]")) name(node);
         nameAll(node);
       });
     });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["aria-owns"],
+  });
   document.addEventListener("DOMContentLoaded", function () {
     withoutClearAll();
     nameAll(document);

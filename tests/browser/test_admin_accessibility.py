@@ -1,0 +1,186 @@
+"""The staff side meets the public side's bar: axe-core finds no WCAG 2.2 A or AA problem on any admin
+page a content editor or content manager uses, in any state, with no rule left out; and no page
+breaks the CSP. Each check first proves the page is a signed-in staff page and that axe ran."""
+
+import pytest
+
+from tests.routes.admin_form import form_data
+from tests.servers import Browser
+
+from .staff import (
+    PASSWORD,
+    assert_signed_in_as,
+    csp_problems,
+    new_staff_page,
+    staff_site,  # noqa: F401 - the fixture
+)
+from .test_accessibility import axe_run, described
+
+# Pages both roles use, as they are opened from a link: {names} are filled in from the site.
+STAFF_PAGES = {
+    "admin index with the review list": "/admin/",
+    "app index": "/admin/routes/",
+    "route list": "/admin/routes/route/",
+    "route list, filtered": "/admin/routes/route/?is_published__exact=1&review=due",
+    "route list, searched": "/admin/routes/route/?q=mediation",
+    "route list, nothing found": "/admin/routes/route/?q=no-such-words",
+    "route change page with steps and organisations": "/admin/routes/route/{route}/change/",
+    "route add page": "/admin/routes/route/add/",
+    "route history": "/admin/routes/route/{route}/history/",
+    "an earlier route version, ready to restore": "/admin/routes/route/{route}/history/"
+    "{route_version}/",
+    "organisation list": "/admin/routes/organisation/",
+    "organisation list, filtered": "/admin/routes/organisation/?scope__exact=local&review=ok",
+    "organisation change page with routes": "/admin/routes/organisation/{organisation}/change/",
+    "organisation add page": "/admin/routes/organisation/add/",
+    "organisation add pop-up": "/admin/routes/organisation/add/?_to_field=id&_popup=1",
+    "organisation history": "/admin/routes/organisation/{organisation}/history/",
+    "an earlier organisation version": "/admin/routes/organisation/{organisation}/history/"
+    "{organisation_version}/",
+    "Code of Practice paragraph list": "/admin/routes/codeparagraph/",
+    "Code of Practice paragraph list, due for review": "/admin/routes/codeparagraph/?review=due",
+    "Code of Practice paragraph change page": "/admin/routes/codeparagraph/{paragraph}/change/",
+    "Code of Practice paragraph add page": "/admin/routes/codeparagraph/add/",
+    "step list, filtered by route": "/admin/routes/step/?route__id__exact={route}",
+    "step change page": "/admin/routes/step/{step}/change/",
+    "step history": "/admin/routes/step/{step}/history/",
+    "password change": "/admin/password_change/",
+}
+MANAGER_PAGES = {
+    "deleted organisations": "/admin/routes/organisation/deleted/",
+    "bring back a deleted organisation": "{deleted_restore}",
+    "organisation delete confirmation": "/admin/routes/organisation/{organisation}/delete/",
+}
+EDITOR_PAGES = {
+    # An editor who finds the deleted organisations page is told who can help.
+    "deleted organisations, not allowed": "/admin/routes/organisation/deleted/",
+}
+ROLE_PAGES = [("editor", name, url) for name, url in {**STAFF_PAGES, **EDITOR_PAGES}.items()] + [
+    ("manager", name, url) for name, url in {**STAFF_PAGES, **MANAGER_PAGES}.items()
+]
+
+
+@pytest.fixture(scope="module")
+def staff_pages(chromium, staff_site):  # noqa: F811 - the fixture imported above
+    pages = {name: new_staff_page(chromium, staff_site, name) for name in ("editor", "manager")}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+def assert_accessible(page, username):
+    """The page is a signed-in staff page, runs within its CSP, and axe passes it with no exclusions."""
+    assert_signed_in_as(page, username)
+    # Read before axe runs: axe itself adds style elements that the CSP (rightly) blocks.
+    assert csp_problems(page) == []
+    result = axe_run(page)
+    assert len(result["passes"]) >= 10, "axe did not run"
+    assert described(result["violations"]) == []
+
+
+@pytest.mark.parametrize(("username", "name", "url"), ROLE_PAGES, ids=lambda v: str(v))
+def test_no_wcag_violations_on_staff_pages(staff_site, staff_pages, username, name, url):  # noqa: F811
+    page = staff_pages[username]
+    page.problems.clear()
+    page.goto(staff_site.url(url))
+    page.wait_for_load_state("load")
+    assert_accessible(page, username)
+
+
+@pytest.fixture
+def editor_page(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "editor")
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def manager_page(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "manager")
+    yield page
+    page.context.close()
+
+
+def test_change_page_with_errors(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
+    page.fill("#id_title", "")
+    page.fill("#id_steps-0-title", "")
+    page.click("input[name=_continue]")
+    assert page.locator(".errornote").count() == 1
+    assert page.locator(".errorlist").count() >= 2
+    assert_accessible(page, "editor")
+
+
+def test_add_page_with_errors(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/organisation/add/"))
+    page.click("input[name=_save]")
+    assert page.locator(".errornote").count() == 1
+    assert_accessible(page, "editor")
+
+
+def test_the_conflict_warning(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/organisation/{organisation}/change/"))
+    # A colleague saves the same organisation while the editor has it open.
+    colleague = Browser(staff_site.base)
+    colleague.sign_in("manager", PASSWORD)
+    path = staff_site.url("/admin/routes/organisation/{organisation}/change/")[
+        len(staff_site.base) :
+    ]
+    _, html, _ = colleague.request(path)
+    data = form_data(html, "organisation_form")
+    data["opening_hours"] = ["Monday to Friday, 9am to 5pm (a colleague's edit)"]
+    data["_continue"] = ["Save and continue editing"]
+    status, _, _ = colleague.request(path, data)
+    assert status == 302
+    page.fill("#id_opening_hours", "Weekdays 10am to 4pm")
+    page.click("input[name=_continue]")
+    assert "after you opened it" in page.inner_text(".errorlist.nonfield")
+    assert_accessible(page, "editor")
+
+
+@pytest.mark.parametrize(
+    ("box", "typed"),
+    [
+        ("#id_citations + .select2 .select2-search__field", "11"),  # choose many
+        ("#id_routeorganisation_set-0-organisation + .select2 .select2-selection", "E"),  # one
+    ],
+)
+def test_an_autocomplete_list_open(staff_site, editor_page, box, typed):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
+    page.click(box)
+    page.keyboard.type(typed)
+    page.wait_for_selector(".select2-results__option:not(.loading-results)")
+    assert_accessible(page, "editor")
+
+
+def test_after_restoring_a_version(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/step/{step}/history/"))
+    page.click("#change-history tbody tr:last-child a")
+    page.click("input[value='Restore this version']")
+    assert page.locator(".messagelist .success").count() == 1
+    assert_accessible(page, "editor")
+
+
+def test_after_marking_reviewed(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/codeparagraph/?review=due"))
+    page.check("#result_list tbody input.action-select")
+    page.select_option("select[name=action]", "mark_reviewed_today")
+    page.click("button[name=index]")
+    assert "marked as reviewed today" in page.inner_text(".messagelist")
+    assert_accessible(page, "editor")
+
+
+def test_delete_selected_confirmation(staff_site, manager_page):  # noqa: F811
+    page = manager_page
+    page.goto(staff_site.url("/admin/routes/organisation/"))
+    page.check("#result_list tbody input.action-select")
+    page.select_option("select[name=action]", "delete_selected")
+    page.click("button[name=index]")
+    assert page.locator("form input[name=post]").count() == 1
+    assert_accessible(page, "manager")
