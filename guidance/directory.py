@@ -1,10 +1,10 @@
 """What an action plan names, looked up in the directory (the database), so staff edits show in
 every plan: the routes in the plan's order, who can help, and the Code paragraphs they cite."""
 
-import threading
 from dataclasses import dataclass
 
-from routes.models import CodeParagraph, ContentVersion, Organisation, Route
+from routes.models import CodeParagraph, Organisation, Route
+from routes.published import published_content
 
 from .flow import ActionPlan, RouteAdvice
 
@@ -23,36 +23,6 @@ class PlanDirectory:
     steps: list[PlanStep]
     organisations: list[Organisation]
     citations: list[CodeParagraph]
-
-
-@dataclass(frozen=True)
-class PublishedContent:
-    """Every published route (with its steps, citations and helpers) and organisation, by slug."""
-
-    routes: dict[str, Route]
-    organisations: dict[str, Organisation]
-
-
-_published: tuple[str, PublishedContent] | None = None
-_lock = threading.Lock()
-
-
-def published_content() -> PublishedContent:
-    """The published content as of the current content version, loaded once per version in each
-    process: a plan then costs one query (the version), however many routes it names."""
-    global _published
-    version = ContentVersion.current()
-    kept = _published
-    if kept is not None and kept[0] == version:
-        return kept[1]
-    # Read after the version: content saved meanwhile is newer, never older, than the version.
-    content = PublishedContent(
-        routes={r.slug: r for r in Route.objects.with_detail()},
-        organisations={o.slug: o for o in Organisation.objects.visible()},
-    )
-    with _lock:
-        _published = (version, content)
-    return content
 
 
 def directory_for(plan: ActionPlan) -> PlanDirectory:

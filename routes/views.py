@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from ealing_send.pagecache import content_page
 
 from .models import Organisation, Route
+from .published import published_content
 
 
 def can_preview(request) -> bool:
@@ -48,7 +49,10 @@ def route_list(request):
 
 @content_page()
 def route_detail(request, slug):
-    route = routes_with_detail(request).filter(slug=slug).first()
+    if can_preview(request):
+        route = routes_with_detail(request).filter(slug=slug).first()
+    else:
+        route = published_content().routes.get(slug)
     if route is None:
         raise Http404("No such route")
     return render(
@@ -63,7 +67,14 @@ def route_print(request):
     return render(
         request,
         "routes/route_print.html",
-        {"routes": list(routes_with_detail(request)), "nav_section": "routes"},
+        {
+            "routes": (
+                list(routes_with_detail(request))
+                if can_preview(request)
+                else list(published_content().routes.values())
+            ),
+            "nav_section": "routes",
+        },
     )
 
 
