@@ -1,0 +1,141 @@
+"""A content editor's whole journey with the keyboard alone, seeing where the focus is at every step:
+sign in, open a route, change a step, save, meet a colleague's save, resolve it and save again."""
+
+from tests.routes.admin_form import form_data
+from tests.servers import Browser
+
+from .staff import (
+    PASSWORD,
+    new_staff_page,
+    staff_site,  # noqa: F401 - the fixture
+)
+
+MAX_TABS = 200
+NEW_STEP_TEXT = "Ring the mediation adviser within two months of the date on the decision letter."
+THEIR_SUMMARY = "A meeting with an independent mediator to try to settle things with the council."
+
+
+def focus_style(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+            return {tag: e.tagName, id: e.id, text: (e.textContent || e.value || '').slice(0, 40),
+                    outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
+                    shadow: s.boxShadow, width: r.width, height: r.height};
+        }"""
+    )
+
+
+def assert_focus_visible(page) -> None:
+    """The focused element is on the page and wears a focus ring: an outline or a box shadow."""
+    style = focus_style(page)
+    if style["tag"] == "BODY":
+        return
+    ring = (style["outline"] != "none" and style["outlineWidth"] >= 2) or style["shadow"] != "none"
+    assert ring, f"focus is not visible on {style}"
+    assert style["width"] > 0 and style["height"] > 0, f"focus is on something unseen: {style}"
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until `selector` has focus, checking the focus can be seen at every stop."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        assert_focus_visible(page)
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with Tab")
+
+
+def press_enter_and_wait(page) -> None:
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def replace_text(page, text: str) -> None:
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def colleague_changes_the_summary(site, route_pk: int) -> None:
+    """A content manager, signed in elsewhere, saves the same route."""
+    colleague = Browser(site.base)
+    colleague.sign_in("manager", PASSWORD)
+    path = f"/admin/routes/route/{route_pk}/change/"
+    _, html, _ = colleague.request(path)
+    data = form_data(html, "route_form")
+    data["summary"] = [THEIR_SUMMARY]
+    data["_continue"] = ["Save and continue editing"]
+    status, _, _ = colleague.request(path, data)
+    assert status == 302, "the colleague's save failed"
+
+
+def test_edit_a_route_and_resolve_a_conflict_with_the_keyboard_alone(chromium, staff_site):  # noqa: F811
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    route = staff_site.ids["route"]
+
+    # Sign in.
+    page.goto(staff_site.base + "/admin/login/")
+    tab_to(page, "#id_username")
+    page.keyboard.type("editor")
+    tab_to(page, "#id_password")
+    page.keyboard.type(PASSWORD)
+    press_enter_and_wait(page)
+    assert page.url == staff_site.base + "/admin/"
+
+    # Open the routes, then the mediation route.
+    tab_to(page, 'a[href="/admin/routes/route/"]')
+    press_enter_and_wait(page)
+    tab_to(page, f'#result_list a[href="/admin/routes/route/{route}/change/"]')
+    press_enter_and_wait(page)
+    assert page.locator("#id_steps-1-body").count() == 1
+
+    # Change the second step, while a colleague saves the same route.
+    tab_to(page, "#id_steps-1-body")
+    replace_text(page, NEW_STEP_TEXT)
+    colleague_changes_the_summary(staff_site, route)
+    tab_to(page, "input[name=_save]")
+    press_enter_and_wait(page)
+
+    # The save is stopped; the editor's text is kept and the colleague's change is shown.
+    assert "after you opened it" in page.inner_text(".errorlist.nonfield")
+    assert page.input_value("#id_steps-1-body") == NEW_STEP_TEXT
+    assert THEIR_SUMMARY in page.inner_text(".field-summary")
+
+    # Resolve it: take the colleague's summary, keep the new step, save again.
+    tab_to(page, "#id_summary")
+    replace_text(page, THEIR_SUMMARY)
+    tab_to(page, "input[name=_save]")
+    press_enter_and_wait(page)
+    assert page.url.endswith("/admin/routes/route/")
+    assert "was changed successfully" in page.inner_text(".messagelist")
+
+    # Both changes are on the public page.
+    page.goto(staff_site.base + "/routes/mediation/")
+    text = page.inner_text("main")
+    assert NEW_STEP_TEXT in text
+    assert THEIR_SUMMARY in text
+    context.close()
+
+
+def test_every_focus_stop_on_a_route_page_is_visible(chromium, staff_site):  # noqa: F811
+    """Tab through the whole route page, inlines, autocompletes and date shortcuts included."""
+    page = new_staff_page(chromium, staff_site, "manager")
+    page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
+    stops, reached_save = 0, False
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        assert_focus_visible(page)
+        # Mark each stop, to know when Tab has gone round the whole page once.
+        if page.evaluate(
+            """() => { const e = document.activeElement; if (e === document.body) return false;
+                       if (e.dataset.tabbed) return true; e.dataset.tabbed = 'yes'; return false; }"""
+        ):
+            break
+        stops += 1
+        reached_save = reached_save or page.evaluate(
+            "document.activeElement.matches('input[name=_save]')"
+        )
+    assert stops > 30
+    assert reached_save, "Tab never reached the Save button"
+    page.context.close()
