@@ -9,13 +9,25 @@ DEV_ENV := DJANGO_DEBUG=1
 # Tests and benchmarks use production settings with a throwaway key.
 PROD_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz} DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: run test setup lint bench migrate content browser clean
+.PHONY: run test setup lint bench migrate content browser java lock clean
 
+# Every package is pinned with its hashes (requirements*.txt, written by `make lock`).
 $(VENV)/installed.stamp: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# After editing requirements.in or requirements-dev.in: pin every package and its hashes again,
+# for Python 3.11, from PyPI only (this machine's own package sources stay out of the files).
+LOCK := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= CUSTOM_COMPILE_COMMAND="make lock" \
+	$(VENV)/pip-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	--no-emit-find-links --index-url https://pypi.org/simple
+lock:
+	test -x $(VENV)/pip-tools/bin/pip-compile || \
+	  ($(PYTHON) -m venv $(VENV)/pip-tools && $(VENV)/pip-tools/bin/pip install --quiet pip-tools)
+	$(LOCK) --output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
 node_modules/installed.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -32,6 +44,18 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Chromium is missing: install it, or run: $(PY) -m playwright install chromium"; \
+	  fi; \
+	fi
+
+# The HTML checker (vnu.jar, in the browser tests) runs on Java. Install it when missing and when we
+# can (root with apt); otherwise say what is missing.
+java:
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Java for the HTML checker"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "Java is missing: the HTML checker test will fail. Install a Java runtime (Debian: default-jre-headless)."; \
 	  fi; \
 	fi
 
@@ -58,7 +82,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: setup browser lint
+test: setup browser java lint
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 

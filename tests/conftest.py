@@ -1,7 +1,12 @@
-"""Shared fixtures: the real content, staff accounts in each role."""
+"""Shared fixtures: the collected static files, the real content, staff accounts in each role."""
+
+import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 
 
@@ -32,3 +37,23 @@ def editor(db):
 @pytest.fixture
 def manager(db):
     return _staff("manager", "Content manager")
+
+
+def _newest_static_source() -> float:
+    """When the newest static file that collectstatic would collect was last changed."""
+    newest = 0.0
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            newest = max(newest, os.path.getmtime(storage.path(path)))
+    return newest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static_files():
+    """The hashed static files that production settings serve, collected when missing or older than
+    their sources, so `pytest` on its own works as well as `make test`."""
+    if not (settings.BASE_DIR / "static" / "css" / "main.css").exists():
+        pytest.exit("static/css/main.css is missing: run `make setup` to build the CSS.", 2)
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.exists() or manifest.stat().st_mtime < _newest_static_source():
+        call_command("collectstatic", interactive=False, verbosity=0)
