@@ -1,17 +1,23 @@
 """A real server (gunicorn, production settings) and a real browser (Chromium) for these tests."""
 
 import os
+import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.clock import NOON_TODAY, SERVER_CLOCK
 from tests.servers import (
+    GUNICORN,
+    ROOT,
     create_superuser,
+    free_port,
     fresh_database,
-    gunicorn,
     prepare_database,
     production_env,
+    wait_until_up,
 )
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
@@ -33,14 +39,44 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@contextmanager
+def frozen_gunicorn(env: dict, workers: int):
+    """tests.servers.gunicorn, serving the site through tests/frozen_wsgi.py: its clock starts at
+    noon on tests.clock.TODAY, so plans show the same days left whatever the date."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "tests.frozen_wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**env, SERVER_CLOCK: NOON_TODAY.isoformat()},
+        stdout=subprocess.DEVNULL,  # the access log; errors still show
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The site under gunicorn with its initial content and a staff account; yields its URL."""
+    """The site under gunicorn on tests.clock.TODAY, with its initial content and a staff account;
+    yields its URL."""
     with fresh_database(tmp_path_factory.mktemp("site")) as database_url:
         env = production_env(DATABASE_URL=database_url, REDIS_URL="")
         prepare_database(env)
         create_superuser(env)
-        with gunicorn(env, workers=2) as base:
+        with frozen_gunicorn(env, workers=2) as base:
             yield base
 
 

@@ -1,4 +1,9 @@
-"""The pages the browser tests visit: every public page, and questionnaire pages in every state."""
+"""The pages the browser tests visit: every public page, and questionnaire pages in every state.
+
+The server's clock starts at noon on tests.clock.TODAY (28 November 2026; see conftest.py), so the
+fixed dates below show the same plan every day: RESULT's decision letter of 2 October 2026 leaves
+4 days to appeal, and the "if you act today" estimates still show.
+"""
 
 RESULT = (
     "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"

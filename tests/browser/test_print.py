@@ -88,5 +88,9 @@ def test_a_typical_action_plan_prints_on_at_most_two_pages(site, page, artifacts
     text = "\n".join(pages)
     assert_no_furniture(text)
     assert "Last day to appeal to the Tribunal" in text
+    # The typical plan, on the server's frozen day: every deadline still ahead, with the estimates.
+    words = " ".join(text.split())
+    assert "Only 4 days left." in words
+    assert "If you ask for mediation today, the meeting should happen by" in words
     assert "Change" not in text.replace("Changed", "")
     assert "Your answers" in text
