@@ -20,6 +20,7 @@ class PlanStep:
 
 @dataclass(frozen=True)
 class PlanDirectory:
+    version: str  # the content version all of it comes from
     steps: list[PlanStep]
     organisations: list[Organisation]
     citations: list[CodeParagraph]
@@ -42,6 +43,7 @@ def directory_for(plan: ActionPlan) -> PlanDirectory:
 
     citations = {p.pk: p for step in steps for p in step.route.citations.all()}
     return PlanDirectory(
+        version=content.version,
         steps=steps,
         organisations=list(organisations.values()),
         citations=sorted(citations.values(), key=lambda p: (p.sort_key, p.end)),

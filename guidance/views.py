@@ -5,10 +5,11 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from ealing_send.pagecache import content_page, private_page
+from ealing_send.pagecache import RecentPages, content_page, private_page
 
 from . import calendar, flow
 from .deadlines import appeal_deadline, mediation_adviser_deadline
@@ -22,15 +23,18 @@ def _query(answers, extra=None) -> str:
     return urlencode(data)
 
 
-def node_url(node: str, answers, raw_errors=None) -> str:
-    """The address of a question (or the check page) carrying the answers so far."""
-    name = (
-        reverse("guidance:check")
-        if node == flow.CHECK
-        else reverse("guidance:question", args=[node])
-    )
-    query = _query(answers, raw_errors)
-    return f"{name}?{query}" if query else name
+@lru_cache(maxsize=64)
+def _node_path(node: str) -> str:
+    if node == flow.CHECK:
+        return reverse("guidance:check")
+    return reverse("guidance:question", args=[node])
+
+
+def node_url(node: str, answers, raw_errors=None, query: str | None = None) -> str:
+    """The address of a question (or the check page) carrying the answers so far (`query`, when
+    the caller has already encoded them)."""
+    query = _query(answers, raw_errors) if query is None else query
+    return f"{_node_path(node)}?{query}" if query else _node_path(node)
 
 
 def _read(request):
@@ -127,15 +131,21 @@ def _answer_words(key: str, young_person: bool, today) -> tuple[str, dict[str, s
     return str(field.label), labels
 
 
-def answer_rows(answers, today) -> list[dict]:
+def answer_rows(answers, today, query: str | None = None) -> list[dict]:
     """Each answer as the question and the words chosen, with its Change link."""
     young_person = answers.get("who") == "young-person"
+    query = _query(answers) if query is None else query
     rows = []
     for key, value in answers.items():
         legend, labels = _answer_words(key, young_person, today)
         shown = value.strftime("%-d %B %Y") if flow.QUESTIONS[key].is_date else labels[value]
         rows.append(
-            {"key": key, "question": legend, "answer": shown, "change": node_url(key, answers)}
+            {
+                "key": key,
+                "question": legend,
+                "answer": shown,
+                "change": node_url(key, answers, query=query),
+            }
         )
     return rows
 
@@ -158,6 +168,27 @@ def check(request):
     )
 
 
+# The advice part of plans made lately, by the plan's codes and the content version: the same for
+# every family with that plan, and holding no date or answer (see includes/plan_advice.html).
+_plan_advice = RecentPages(256)
+
+
+def _advice(context) -> str:
+    plan, directory = context["plan"], context["directory"]
+    key = (
+        directory.version,
+        context["young_person"],
+        plan.first_steps,
+        plan.routes,
+        tuple(o.pk for o in directory.organisations),
+    )
+    html = _plan_advice.get(key)
+    if html is None:
+        html = render_to_string("guidance/includes/plan_advice.html", context)
+        _plan_advice.put(key, html)
+    return html
+
+
 def _plan_context(request):
     """The action plan for the answers in the URL, or None when an answer is missing or bad."""
     answers, errors, today = _read(request)
@@ -165,19 +196,22 @@ def _plan_context(request):
         return None, answers, errors
     plan = flow.action_plan(answers, today)
     directory = directory_for(plan)
+    query = _query(answers)
     context = {
         **_common(answers),
         "answers": answers,
         "plan": plan,
+        "directory": directory,
         "steps": directory.steps,
         "organisations": directory.organisations,
         "citations": directory.citations,
         "deadlines": deadline_items(plan.deadlines, today),
         "today": today,
-        "answer_rows": answer_rows(answers, today),
-        "query": _query(answers),
-        "change_url": node_url(flow.CHECK, answers),
+        "answer_rows": answer_rows(answers, today, query),
+        "query": query,
+        "change_url": node_url(flow.CHECK, answers, query=query),
     }
+    context["advice"] = _advice(context)
     return context, answers, errors
 
 

@@ -10,8 +10,9 @@ from .models import ContentVersion, Organisation, Route
 @dataclass(frozen=True)
 class PublishedContent:
     """Every published route (with its steps, citations and helpers) and organisation, by slug,
-    in the order the public sees them."""
+    in the order the public sees them, and the content version they are."""
 
+    version: str
     routes: dict[str, Route]
     organisations: dict[str, Organisation]
 
@@ -29,10 +30,10 @@ def published_content() -> PublishedContent:
         return kept[1]
     # Read after the version: content saved meanwhile is newer, never older, than the version.
     content = PublishedContent(
+        version=version,
         routes={r.slug: r for r in Route.objects.with_detail()},
         organisations={o.slug: o for o in Organisation.objects.visible()},
     )
     with _lock:
         _kept = (version, content)
     return content
-

@@ -331,3 +331,15 @@ def test_a_page_cache_of_size_nought_keeps_nothing():
     pages = RecentPages(size=0)
     pages.put("a", "A")
     assert pages.get("a") is None
+
+
+def test_what_a_process_keeps_in_memory_holds_no_date_a_family_gave(client, content):
+    from guidance import views
+
+    url = RESULT.replace("2026-10-01", "2026-10-13").replace("mediation=no", "mediation=yes")
+    html = client.get(url + "&certificate_date=2026-11-17").content.decode()
+    assert "13 October 2026" in html and "17 November 2026" in html
+    assert len(views._plan_advice) == 1, "the advice part was kept"
+    kept = [str(entry) for entry in recent_pages.values() + views._plan_advice.values()]
+    for secret in ("13 October 2026", "2026-10-13", "17 November 2026", "2026-11-17"):
+        assert not any(secret in entry for entry in kept)
