@@ -6,9 +6,9 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
+from ealing_send.links import link
 from ealing_send.pagecache import RecentPages, content_page, private_page
 
 from . import calendar, flow
@@ -23,11 +23,8 @@ def _query(answers, extra=None) -> str:
     return urlencode(data)
 
 
-@lru_cache(maxsize=64)
 def _node_path(node: str) -> str:
-    if node == flow.CHECK:
-        return reverse("guidance:check")
-    return reverse("guidance:question", args=[node])
+    return link("guidance:check") if node == flow.CHECK else link("guidance:question", node)
 
 
 def node_url(node: str, answers, raw_errors=None, query: str | None = None) -> str:
@@ -35,6 +32,10 @@ def node_url(node: str, answers, raw_errors=None, query: str | None = None) -> s
     the caller has already encoded them)."""
     query = _query(answers, raw_errors) if query is None else query
     return f"{_node_path(node)}?{query}" if query else _node_path(node)
+
+
+def _result_url(answers) -> str:
+    return f"{link('guidance:result')}?{_query(answers)}"
 
 
 def _read(request):
@@ -96,7 +97,7 @@ def _question(request, key, submitted):
         initial = initial_for(key, answers[key]) if key in answers else None
         form = QuestionForm(key, earlier, today, young_person, initial=initial)
     previous = flow.previous_question(key, answers)
-    back = node_url(previous, answers) if previous else reverse("guidance:start")
+    back = node_url(previous, answers) if previous else link("guidance:start")
     # Later answers ride along, so a Change keeps them (smart answers' rule).
     hidden = {k: v for k, v in flow.to_query(answers).items() if k != key}
     return render(
@@ -110,7 +111,7 @@ def _question(request, key, submitted):
             "back_url": back,
             "has_errors": bool(form.errors),
             "error_links": form.error_links(),
-            "action": reverse("guidance:answer", args=[key]),
+            "action": link("guidance:answer", key),
         },
     )
 
@@ -162,7 +163,7 @@ def check(request):
         {
             **_common(answers),
             "answer_rows": answer_rows(answers, today),
-            "result_url": f"{reverse('guidance:result')}?{_query(answers)}",
+            "result_url": f"{link('guidance:result')}?{_query(answers)}",
             "back_url": node_url(last, answers),
         },
     )
@@ -231,8 +232,8 @@ def result_calendar(request):
         return _redirect_to_next(request, answers, errors)
     plan = flow.action_plan(answers, today)
     if not plan.deadlines:
-        return redirect(f"{reverse('guidance:result')}?{_query(answers)}")
-    plan_url = request.build_absolute_uri(f"{reverse('guidance:result')}?{_query(answers)}")
+        return redirect(f"{link('guidance:result')}?{_query(answers)}")
+    plan_url = request.build_absolute_uri(f"{link('guidance:result')}?{_query(answers)}")
     response = HttpResponse(
         calendar.deadlines_calendar(plan.deadlines, plan_url),
         content_type="text/calendar; charset=utf-8",

@@ -8,9 +8,10 @@ from dateutil.relativedelta import relativedelta
 from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connection, models
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalChanges, HistoricalRecords
+
+from ealing_send.links import link
 
 CODE_OF_PRACTICE_URL = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
 
@@ -194,7 +195,7 @@ class Organisation(ReviewedContent):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("routes:organisation", args=[self.slug])
+        return link("routes:organisation", self.slug)
 
     @property
     def phone_href(self) -> str:
@@ -266,7 +267,7 @@ class Route(ReviewedContent):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("routes:route", args=[self.slug])
+        return link("routes:route", self.slug)
 
 
 class Step(models.Model):

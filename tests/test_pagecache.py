@@ -50,7 +50,10 @@ PRIVATE_PAGES = [
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
+    from guidance.views import _plan_advice
+
     recent_pages.clear()
+    _plan_advice.clear()
     yield
     recent_pages.clear()
 
