@@ -33,7 +33,7 @@ for username, (group, first_name) in {STAFF!r}.items():
 
 # Something of each kind is due for review, so the admin index lists it.
 for model in (Route, Organisation, CodeParagraph):
-    model.objects.filter(pk=model.objects.order_by("pk").last().pk).update(review_due=date(2025, 1, 1))
+    model.objects.filter(pk=model.objects.order_by("pk").first().pk).update(review_due=date(2025, 1, 1))
 
 route = Route.objects.get(slug="mediation")
 organisations = list(Organisation.objects.order_by("pk"))

@@ -68,6 +68,12 @@ def staff_pages(chromium, staff_site):  # noqa: F811 - the fixture imported abov
         page.context.close()
 
 
+def submit(page, selector):
+    """Press a button that sends a form, and wait for the answer."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def assert_accessible(page, username):
     """The page is a signed-in staff page, runs within its CSP, and axe passes it with no exclusions."""
     assert_signed_in_as(page, username)
@@ -84,6 +90,9 @@ def test_no_wcag_violations_on_staff_pages(staff_site, staff_pages, username, na
     page.problems.clear()
     page.goto(staff_site.url(url))
     page.wait_for_load_state("load")
+    if url == "/admin/":
+        # The state under test: one route, organisation and paragraph are due for review.
+        assert page.locator("#needs-review li").count() == 3
     assert_accessible(page, username)
 
 
@@ -106,7 +115,7 @@ def test_change_page_with_errors(staff_site, editor_page):  # noqa: F811
     page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
     page.fill("#id_title", "")
     page.fill("#id_steps-0-title", "")
-    page.click("input[name=_continue]")
+    submit(page, "input[name=_continue]")
     assert page.locator(".errornote").count() == 1
     assert page.locator(".errorlist").count() >= 2
     assert_accessible(page, "editor")
@@ -115,7 +124,7 @@ def test_change_page_with_errors(staff_site, editor_page):  # noqa: F811
 def test_add_page_with_errors(staff_site, editor_page):  # noqa: F811
     page = editor_page
     page.goto(staff_site.url("/admin/routes/organisation/add/"))
-    page.click("input[name=_save]")
+    submit(page, "input[name=_save]")
     assert page.locator(".errornote").count() == 1
     assert_accessible(page, "editor")
 
@@ -136,7 +145,7 @@ def test_the_conflict_warning(staff_site, editor_page):  # noqa: F811
     status, _, _ = colleague.request(path, data)
     assert status == 302
     page.fill("#id_opening_hours", "Weekdays 10am to 4pm")
-    page.click("input[name=_continue]")
+    submit(page, "input[name=_continue]")
     assert "after you opened it" in page.inner_text(".errorlist.nonfield")
     assert_accessible(page, "editor")
 
@@ -160,8 +169,8 @@ def test_an_autocomplete_list_open(staff_site, editor_page, box, typed):  # noqa
 def test_after_restoring_a_version(staff_site, editor_page):  # noqa: F811
     page = editor_page
     page.goto(staff_site.url("/admin/routes/step/{step}/history/"))
-    page.click("#change-history tbody tr:last-child a")
-    page.click("input[value='Restore this version']")
+    submit(page, "#change-history tbody tr:last-child a")
+    submit(page, "input[value='Restore this version']")
     assert page.locator(".messagelist .success").count() == 1
     assert_accessible(page, "editor")
 
@@ -171,7 +180,7 @@ def test_after_marking_reviewed(staff_site, editor_page):  # noqa: F811
     page.goto(staff_site.url("/admin/routes/codeparagraph/?review=due"))
     page.check("#result_list tbody input.action-select")
     page.select_option("select[name=action]", "mark_reviewed_today")
-    page.click("button[name=index]")
+    submit(page, "button[name=index]")
     assert "marked as reviewed today" in page.inner_text(".messagelist")
     assert_accessible(page, "editor")
 
@@ -181,6 +190,77 @@ def test_delete_selected_confirmation(staff_site, manager_page):  # noqa: F811
     page.goto(staff_site.url("/admin/routes/organisation/"))
     page.check("#result_list tbody input.action-select")
     page.select_option("select[name=action]", "delete_selected")
-    page.click("button[name=index]")
+    submit(page, "button[name=index]")
     assert page.locator("form input[name=post]").count() == 1
     assert_accessible(page, "manager")
+
+
+# WCAG 1.4.10 Reflow: 320 CSS pixels wide, and a 1280 px screen at 200% zoom (640 CSS pixels).
+NARROW = {
+    "320px": {"viewport": {"width": 320, "height": 640}},
+    "200% zoom": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
+}
+REFLOW_PAGES = [
+    ("editor", "/admin/"),
+    ("editor", "/admin/routes/route/?review=due"),
+    ("editor", "/admin/routes/route/{route}/change/"),
+    ("editor", "/admin/routes/route/add/"),
+    ("editor", "/admin/routes/route/{route}/history/"),
+    ("editor", "/admin/routes/route/{route}/history/{route_version}/"),
+    ("editor", "/admin/routes/organisation/"),
+    ("manager", "/admin/routes/organisation/{organisation}/change/"),
+    ("editor", "/admin/routes/codeparagraph/{paragraph}/change/"),
+    ("manager", "/admin/routes/organisation/deleted/"),
+    ("manager", "/admin/routes/organisation/{organisation}/delete/"),
+]
+# Every control a person can see and use: what must not be lost when the page narrows.
+CONTROLS = """() => [...document.querySelectorAll(
+        'input:not([type=hidden]), select, textarea, button, a[href], [tabindex="0"]')]
+    .filter(e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                   return r.width > 2 && r.height > 2 && s.visibility !== 'hidden'; })
+    .map(e => [e.tagName, e.id || e.name || '', (e.textContent || e.value || '').trim().slice(0, 30),
+               e.getAttribute('href') || ''].join(' '))"""
+# Focused and scrolled into view, is the control inside the screen and not covered by anything?
+SHOWN = """(i) => {
+    const sel = 'input:not([type=hidden]), select, textarea, button, a[href], [tabindex="0"]';
+    const e = [...document.querySelectorAll(sel)].filter(e => {
+        const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+        return r.width > 2 && r.height > 2 && s.visibility !== 'hidden'; })[i];
+    e.focus({preventScroll: true});  // a skip link shows only when it has focus
+    e.scrollIntoView({block: 'center', inline: 'center'});
+    const r = e.getBoundingClientRect(), first = e.getClientRects()[0];  // a link may wrap
+    const x = Math.min(Math.max(first.left + Math.min(first.width, 20) / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(first.top + Math.min(first.height, 20) / 2, 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    const label = hit && hit.closest('label');
+    const ok = r.left >= -0.5 && r.right <= innerWidth + 0.5 && hit !== null &&
+        (e.contains(hit) || (label !== null && label.control === e));
+    return ok ? '' : `${e.outerHTML.slice(0, 120)} at ${Math.round(r.left)}..${Math.round(r.right)}`
+        + ` shows ${hit && hit.outerHTML.slice(0, 80)}`;
+}"""
+
+
+@pytest.mark.parametrize("narrow", NARROW)
+@pytest.mark.parametrize(("username", "url"), REFLOW_PAGES)
+def test_nothing_is_lost_at_320px_or_200_percent_zoom(
+    chromium,
+    staff_site,  # noqa: F811
+    staff_pages,
+    narrow,
+    username,
+    url,
+):
+    wide = staff_pages[username]
+    wide.goto(staff_site.url(url))
+    wide_controls = sorted(wide.evaluate(CONTROLS))
+    page = new_staff_page(chromium, staff_site, username, **NARROW[narrow])
+    try:
+        page.goto(staff_site.url(url))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= page.viewport_size["width"], f"the page scrolls sideways: {width}px"
+        controls = sorted(page.evaluate(CONTROLS))
+        assert controls == wide_controls, "a control is missing or extra at this width"
+        hidden = [page.evaluate(SHOWN, i) for i in range(len(controls))]
+        assert [h for h in hidden if h] == []
+    finally:
+        page.context.close()
