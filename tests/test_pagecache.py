@@ -15,37 +15,11 @@ from django.urls import path
 from ealing_send import pagecache
 from ealing_send.pagecache import PageCacheMiddleware, RecentPages, content_page, recent_pages
 from routes.models import ContentVersion, Organisation, Route, Step
+from tests.addresses import ANSWER_PAGES, CONTENT_PAGES, RESULT
 
 pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
-RESULT = (
-    "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"
-    "&decision_date=2026-10-01&mediation=no"
-)
-CONTENT_PAGES = [
-    "/",
-    "/routes/",
-    "/routes/appeal/",
-    "/routes/print/",
-    "/organisations/",
-    "/organisations/?route=appeal",
-    "/organisations/ipsea/",
-    "/accessibility/",
-    "/privacy/",
-    "/what-can-i-do/",
-]
-# Pages made from what a family typed: never kept, never public.
-PRIVATE_PAGES = [
-    "/what-can-i-do/who/",
-    "/what-can-i-do/concern/?who=parent",
-    "/what-can-i-do/decision_date/?who=parent&concern=la-decision&decision=refuse-plan",
-    "/what-can-i-do/check/?who=parent&concern=exclusion",
-    RESULT,
-    RESULT.replace("/result/", "/result/calendar.ics"),
-    "/deadlines/",
-    "/deadlines/?decision_date_0=1&decision_date_1=10&decision_date_2=2026",
-]
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +58,7 @@ def test_content_pages_are_public_for_a_proxy_and_checked_by_browsers(client, co
     assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-@pytest.mark.parametrize("url", PRIVATE_PAGES)
+@pytest.mark.parametrize("url", ANSWER_PAGES)
 def test_pages_made_from_answers_are_stored_nowhere(client, content, url):
     response = client.get(url)
     assert response.status_code == 200

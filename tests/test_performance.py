@@ -20,29 +20,12 @@ from routes.models import (
     RouteOrganisation,
     Step,
 )
+from tests.addresses import ANSWER_PAGES, CONTENT_PAGES
 
 pytestmark = pytest.mark.django_db
 
-RESULT = (
-    "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"
-    "&decision_date=2026-10-01&mediation=no"
-)
-PAGES = [
-    "/",
-    "/routes/",
-    "/routes/appeal/",
-    "/routes/print/",
-    "/organisations/",
-    "/organisations/?route=appeal",
-    "/organisations/ipsea/",
-    "/accessibility/",
-    "/privacy/",
-    "/what-can-i-do/",
-    "/what-can-i-do/who/",
-    "/what-can-i-do/check/?who=parent&concern=exclusion",
-    RESULT,
-    "/deadlines/",
-]
+# Every content page and every kind of page made from answers (the calendar file is not a page).
+PAGES = CONTENT_PAGES + [p for p in ANSWER_PAGES if ".ics" not in p]
 
 
 def queries_for(client, url) -> tuple[int, int]:
