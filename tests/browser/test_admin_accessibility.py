@@ -264,3 +264,30 @@ def test_nothing_is_lost_at_320px_or_200_percent_zoom(
         assert [h for h in hidden if h] == []
     finally:
         page.context.close()
+
+
+# Staff may pick the dark theme (the moon button), or get it from their device settings.
+DARK_PAGES = [
+    "/admin/",
+    "/admin/routes/route/?review=due",
+    "/admin/routes/route/{route}/change/",
+    "/admin/routes/organisation/{organisation}/change/",
+    "/admin/routes/route/{route}/history/",
+    "/admin/routes/organisation/deleted/",
+]
+
+
+@pytest.fixture(scope="module")
+def dark_manager_page(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "manager", color_scheme="dark")
+    yield page
+    page.context.close()
+
+
+@pytest.mark.parametrize("url", DARK_PAGES)
+def test_no_wcag_violations_in_the_dark_theme(staff_site, dark_manager_page, url):  # noqa: F811
+    page = dark_manager_page
+    page.problems.clear()
+    page.goto(staff_site.url(url))
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    assert_accessible(page, "manager")
