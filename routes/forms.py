@@ -51,7 +51,8 @@ class ConflictCheckingForm(forms.ModelForm):
         if not (self.check_conflicts and self.instance.pk):
             return cleaned
         model = type(self.instance)
-        locked = model.objects.select_for_update().filter(pk=self.instance.pk)
+        # NO KEY: a colleague's save that links another item to this one need not wait for it.
+        locked = model.objects.select_for_update(no_key=True).filter(pk=self.instance.pk)
         current = locked.values_list("updated_at", flat=True).first()
         opened = self.cleaned_data.get(CONFLICT_FIELD) or ""
         if current is None or current.isoformat() == opened:
