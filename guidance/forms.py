@@ -186,7 +186,7 @@ class GuidanceDateField(DateInputField):
         try:
             return date(int(year), int(month), int(day))
         except (ValueError, OverflowError):
-            # date() raises OverflowError, not ValueError, for a day or month beyond a C long.
+            # date() raises OverflowError, not ValueError, for a day or month of 2**31 or more.
             raise ValidationError(f"{self.noun} must be a real date") from None
 
 

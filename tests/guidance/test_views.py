@@ -320,7 +320,7 @@ def test_deadline_calculator(client):
     assert "a weekend" in html
 
 
-BEYOND_A_C_LONG = str(2**63)  # date() raises OverflowError, not ValueError, from here
+BEYOND_A_C_LONG = str(2**63)  # date() overflows from 2**31; this is past even a C long
 DECISION_QUESTION = "/what-can-i-do/decision_date/"
 CERTIFICATE_QUESTION = "/what-can-i-do/certificate_date/"
 BEFORE_DECISION_DATE = {"who": "parent", "concern": "la-decision", "decision": "refuse-assessment"}
