@@ -291,3 +291,13 @@ def test_no_wcag_violations_in_the_dark_theme(staff_site, dark_manager_page, url
     page.goto(staff_site.url(url))
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     assert_accessible(page, "manager")
+
+
+def test_the_logged_out_page(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/"))
+    submit(page, "#logout-form button")
+    assert page.locator("#user-tools").count() == 0, "still signed in"
+    result = axe_run(page)
+    assert len(result["passes"]) >= 10, "axe did not run"
+    assert described(result["violations"]) == []
