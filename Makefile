@@ -61,12 +61,10 @@ java:
 
 setup: $(VENV)/installed.stamp static/css/main.css
 
-# Migrate, make the cache table, and load the initial content into an empty database only:
-# never over staff edits.
+# What production runs once per release: migrate, make the cache table, and load the initial
+# content into an empty database only, never over staff edits.
 migrate: setup
-	$(ENV) $(MANAGE) migrate --noinput
-	$(ENV) $(MANAGE) createcachetable
-	$(ENV) $(MANAGE) load_initial_content
+	$(ENV) $(MANAGE) release
 
 run: ENV = $(DEV_ENV)
 run: migrate
