@@ -139,3 +139,19 @@ def test_every_focus_stop_on_a_route_page_is_visible(chromium, staff_site):  # n
     assert stops > 30
     assert reached_save, "Tab never reached the Save button"
     page.context.close()
+
+
+def test_a_manager_brings_back_a_deleted_organisation_with_the_keyboard(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "manager")
+    page.goto(staff_site.base + "/admin/routes/organisation/")
+    tab_to(page, 'a[href="/admin/routes/organisation/deleted/"]')
+    press_enter_and_wait(page)
+    tab_to(page, f'a[href="{staff_site.ids["deleted_restore"]}"]')
+    press_enter_and_wait(page)
+    assert page.inner_text("h1").startswith("Restore an earlier version of")
+    tab_to(page, "input[value='Restore this version']")
+    press_enter_and_wait(page)
+    assert page.locator(".messagelist .success").count() == 1
+    page.goto(staff_site.base + "/admin/routes/organisation/deleted/")
+    assert "No organisations have been deleted." in page.inner_text("#content")
+    page.context.close()
