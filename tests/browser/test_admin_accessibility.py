@@ -91,8 +91,8 @@ def test_no_wcag_violations_on_staff_pages(staff_site, staff_pages, username, na
     page.goto(staff_site.url(url))
     page.wait_for_load_state("load")
     if url == "/admin/":
-        # The state under test: one route, organisation and paragraph are due for review.
-        assert page.locator("#needs-review li").count() == 3
+        # The state under test: at least a route, an organisation and a paragraph are due.
+        assert page.locator("#needs-review li").count() >= 3
     assert_accessible(page, username)
 
 
