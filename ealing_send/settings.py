@@ -48,6 +48,8 @@ CSRF_TRUSTED_ORIGINS = [
 
 # Staff admin lives at a path of the operator's choosing, so it is not where bots look first.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# After signing in with a `next` address Django refuses (another site), go to the admin's home.
+LOGIN_REDIRECT_URL = "admin:index"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

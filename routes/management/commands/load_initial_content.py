@@ -1,7 +1,7 @@
 """python manage.py load_initial_content: load fixtures/content.json into an empty database only.
 
-Run by `make run` and the Docker image at every start, so it must never touch content staff have
-already edited: if any content exists (any row of any content model), it does nothing.
+Run by `manage.py release` (and so `make run`) with every release, so it must never touch content
+staff have already edited: if any row of any content model exists, it does nothing.
 """
 
 from django.conf import settings
