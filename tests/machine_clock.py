@@ -1,9 +1,15 @@
 """A pytest plugin that runs the whole suite as if the machine's clock said another day:
 
-    pytest -p tests.machine_clock --machine-clock=2027-06-01
+    .venv/bin/python -m pytest -p tests.machine_clock --machine-clock=2027-06-01
 
-(or TEST_MACHINE_CLOCK=2027-06-01). The clock starts at 9am London time that day and ticks for the
-session. A suite that passes today but fails then reads the real date somewhere it should not.
+(or TEST_MACHINE_CLOCK=2027-06-01). `python -m` puts the project on sys.path before `-p` loads the
+plugin: `.venv/bin/pytest -p tests.machine_clock` cannot import it. Listed in tests/conftest.py's
+`pytest_plugins`, it needs neither: `pytest --machine-clock=2027-06-01`.
+
+The clock starts at 9am London time that day and ticks for the session. It moves this process's
+clock only: servers the tests start keep the machine's (the browser tests' server runs on
+tests.clock.TODAY in any case). A suite that passes today but fails then reads the real date
+somewhere it should not.
 """
 
 import os
