@@ -9,6 +9,9 @@ from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 
+# --machine-clock=YYYY-MM-DD (or TEST_MACHINE_CLOCK) runs the session as if on that day.
+pytest_plugins = ["tests.machine_clock"]
+
 
 @pytest.fixture
 def content(db):

@@ -100,15 +100,16 @@ def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 30) -> 
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 1, log=None):
+def gunicorn(env: dict, workers: int = 1, log=None, app: str = "ealing_send.wsgi"):
     """A gunicorn server on a free port; yields its base URL and stops it afterwards.
 
-    With `log` (an open file), everything the server logs goes there, at production's level."""
+    With `log` (an open file), everything the server logs goes there, at production's level. `app`
+    is the WSGI module it serves (tests/frozen_wsgi.py serves the site on a set day)."""
     port = free_port()
     process = subprocess.Popen(
         [
             GUNICORN,
-            "ealing_send.wsgi",
+            app,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

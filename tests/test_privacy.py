@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import NOON_TODAY, SERVER_CLOCK
 from tests.servers import fresh_database, gunicorn, prepare_database, production_env
 
 # Dates no content or default uses: the family's decision letter, their mediation certificate, and
@@ -57,7 +58,11 @@ def site(request, tmp_path):
     with fresh_database(tmp_path) as database_url:
         redis_url = os.environ["TEST_REDIS_URL"] if request.param == "redis" else ""
         env = production_env(
-            DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_LOG_LEVEL="INFO"
+            DATABASE_URL=database_url,
+            REDIS_URL=redis_url,
+            DJANGO_LOG_LEVEL="INFO",
+            # The dates below are in the past on the day the server lives on.
+            **{SERVER_CLOCK: NOON_TODAY.isoformat()},
         )
         prepare_database(env)
         redis_client = None
@@ -69,7 +74,10 @@ def site(request, tmp_path):
             # A canary, so a scan that reads nothing cannot pass.
             redis_client.set("canary", "Appeal to the Tribunal")
         log_path = tmp_path / "server.log"
-        with log_path.open("w") as log, gunicorn(env, workers=2, log=log) as base:
+        with (
+            log_path.open("w") as log,
+            gunicorn(env, workers=2, log=log, app="tests.frozen_wsgi") as base,
+        ):
             yield base, database_url, redis_client, log_path
 
 

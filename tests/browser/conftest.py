@@ -1,8 +1,6 @@
 """A real server (gunicorn, production settings) and a real browser (Chromium) for these tests."""
 
 import os
-import subprocess
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,14 +8,11 @@ from playwright.sync_api import sync_playwright
 
 from tests.clock import NOON_TODAY, SERVER_CLOCK
 from tests.servers import (
-    GUNICORN,
-    ROOT,
     create_superuser,
-    free_port,
     fresh_database,
+    gunicorn,
     prepare_database,
     production_env,
-    wait_until_up,
 )
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
@@ -39,33 +34,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@contextmanager
 def frozen_gunicorn(env: dict, workers: int):
     """tests.servers.gunicorn, serving the site through tests/frozen_wsgi.py: its clock starts at
     noon on tests.clock.TODAY, so plans show the same days left whatever the date."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            GUNICORN,
-            "tests.frozen_wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**env, SERVER_CLOCK: NOON_TODAY.isoformat()},
-        stdout=subprocess.DEVNULL,  # the access log; errors still show
+    return gunicorn(
+        {**env, SERVER_CLOCK: NOON_TODAY.isoformat()}, workers=workers, app="tests.frozen_wsgi"
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")
