@@ -4,7 +4,7 @@ every plan: the routes in the plan's order, who can help, and the Code paragraph
 from dataclasses import dataclass
 
 from routes.models import CodeParagraph, Organisation, Route
-from routes.published import published_content
+from routes.published import PublishedContent, published_content
 
 from .flow import ActionPlan, RouteAdvice
 
@@ -20,7 +20,7 @@ class PlanStep:
 
 @dataclass(frozen=True)
 class PlanDirectory:
-    version: str  # the content version all of it comes from
+    content: PublishedContent  # where all of it comes from
     steps: list[PlanStep]
     organisations: list[Organisation]
     citations: list[CodeParagraph]
@@ -43,7 +43,7 @@ def directory_for(plan: ActionPlan) -> PlanDirectory:
 
     citations = {p.pk: p for step in steps for p in step.route.citations.all()}
     return PlanDirectory(
-        version=content.version,
+        content=content,
         steps=steps,
         organisations=list(organisations.values()),
         citations=sorted(citations.values(), key=lambda p: (p.sort_key, p.end)),

@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ealing_send.links import link
-from ealing_send.pagecache import RecentPages, content_page, private_page
+from ealing_send.pagecache import content_page, private_page
+from routes.published import fragment
 
 from . import calendar, flow
 from .deadlines import appeal_deadline, mediation_adviser_deadline
@@ -169,25 +170,21 @@ def check(request):
     )
 
 
-# The advice part of plans made lately, by the plan's codes and the content version: the same for
-# every family with that plan, and holding no date or answer (see includes/plan_advice.html).
-_plan_advice = RecentPages(256)
-
-
 def _advice(context) -> str:
+    """The advice part of the plan (includes/plan_advice.html: no date or answer in it)."""
     plan, directory = context["plan"], context["directory"]
     key = (
-        directory.version,
+        "plan-advice",
         context["young_person"],
         plan.first_steps,
         plan.routes,
         tuple(o.pk for o in directory.organisations),
     )
-    html = _plan_advice.get(key)
-    if html is None:
-        html = render_to_string("guidance/includes/plan_advice.html", context)
-        _plan_advice.put(key, html)
-    return html
+    return fragment(
+        directory.content,
+        key,
+        lambda: render_to_string("guidance/includes/plan_advice.html", context),
+    )
 
 
 def _plan_context(request):

@@ -2,7 +2,10 @@
 process: a page or a plan then costs one query (the version), however much it shows."""
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from ealing_send.pagecache import RecentPages
 
 from .models import ContentVersion, Organisation, Route
 
@@ -37,3 +40,19 @@ def published_content() -> PublishedContent:
     with _lock:
         _kept = (version, content)
     return content
+
+
+# Parts of pages made from the published content (a route's body, a plan's advice), by what they
+# show and the content version: the same for every visitor, so each is made once per process.
+_fragments = RecentPages(512)
+
+
+def fragment(content: PublishedContent, key: tuple, make: Callable[[], str]) -> str:
+    """The HTML `make()` gives for `key`, made once per content version. The key must name all that
+    the HTML shows besides the published content; never anything a visitor typed."""
+    full_key = (content.version, *key)
+    html = _fragments.get(full_key)
+    if html is None:
+        html = make()
+        _fragments.put(full_key, html)
+    return html

@@ -3,12 +3,13 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 from ealing_send.pagecache import content_page
 
 from .models import Organisation, Route
-from .published import published_content
+from .published import fragment, published_content
 
 
 def can_preview(request) -> bool:
@@ -47,18 +48,42 @@ def route_list(request):
     )
 
 
+def _route_body(route, heading: str) -> str:
+    return render_to_string("routes/includes/route_body.html", {"route": route, "heading": heading})
+
+
+def route_bodies(request, slug: str | None = None, heading: str = "h1") -> list[tuple]:
+    """(route, its body as HTML) for one route, or every route: made once per content version for
+    the public, fresh for staff, whose previews show drafts."""
+    if can_preview(request):
+        routes = routes_with_detail(request)
+        if slug is not None:
+            routes = routes.filter(slug=slug)
+        return [(route, _route_body(route, heading)) for route in routes]
+    content = published_content()
+    routes = list(content.routes.values()) if slug is None else [content.routes.get(slug)]
+    return [
+        (
+            route,
+            fragment(
+                content, ("route-body", route.pk, heading), lambda r=route: _route_body(r, heading)
+            ),
+        )
+        for route in routes
+        if route is not None
+    ]
+
+
 @content_page()
 def route_detail(request, slug):
-    if can_preview(request):
-        route = routes_with_detail(request).filter(slug=slug).first()
-    else:
-        route = published_content().routes.get(slug)
-    if route is None:
+    found = route_bodies(request, slug)
+    if not found:
         raise Http404("No such route")
+    route, body = found[0]
     return render(
         request,
         "routes/route_detail.html",
-        {"route": route, "draft": not route.is_published, "nav_section": "routes"},
+        {"route": route, "body": body, "draft": not route.is_published, "nav_section": "routes"},
     )
 
 
@@ -67,14 +92,7 @@ def route_print(request):
     return render(
         request,
         "routes/route_print.html",
-        {
-            "routes": (
-                list(routes_with_detail(request))
-                if can_preview(request)
-                else list(published_content().routes.values())
-            ),
-            "nav_section": "routes",
-        },
+        {"routes": route_bodies(request, heading="h2"), "nav_section": "routes"},
     )
 
 

@@ -14,6 +14,7 @@ from django.urls import path
 
 from ealing_send import pagecache
 from ealing_send.pagecache import PageCacheMiddleware, RecentPages, content_page, recent_pages
+from routes import published
 from routes.models import ContentVersion, Organisation, Route, Step
 from tests.addresses import ANSWER_PAGES, CONTENT_PAGES, RESULT
 
@@ -24,10 +25,8 @@ LONDON = ZoneInfo("Europe/London")
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
-    from guidance.views import _plan_advice
-
     recent_pages.clear()
-    _plan_advice.clear()
+    published._fragments.clear()
     yield
     recent_pages.clear()
 
@@ -311,12 +310,10 @@ def test_a_page_cache_of_size_nought_keeps_nothing():
 
 
 def test_what_a_process_keeps_in_memory_holds_no_date_a_family_gave(client, content):
-    from guidance import views
-
     url = RESULT.replace("2026-10-01", "2026-10-13").replace("mediation=no", "mediation=yes")
     html = client.get(url + "&certificate_date=2026-11-17").content.decode()
     assert "13 October 2026" in html and "17 November 2026" in html
-    assert len(views._plan_advice) == 1, "the advice part was kept"
-    kept = [str(entry) for entry in recent_pages.values() + views._plan_advice.values()]
+    assert len(published._fragments) == 1, "the advice part was kept"
+    kept = [str(entry) for entry in recent_pages.values() + published._fragments.values()]
     for secret in ("13 October 2026", "2026-10-13", "17 November 2026", "2026-11-17"):
         assert not any(secret in entry for entry in kept)
