@@ -68,6 +68,16 @@
     else element.removeAttribute("aria-controls");
   }
 
+  // Django's "Add another …" and "Remove" in inlines are links dressed as buttons (role=button);
+  // a button also answers the space bar (WCAG 2.1.1), which a link does not.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === " " && target.matches && target.matches("a[role=button]")) {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
   withoutClearAll();
   // Select2 builds its boxes when the page is ready, when a row is added and when a list opens.
   new MutationObserver(function (changes) {

@@ -155,3 +155,16 @@ def test_a_manager_brings_back_a_deleted_organisation_with_the_keyboard(chromium
     page.goto(staff_site.base + "/admin/routes/organisation/deleted/")
     assert "No organisations have been deleted." in page.inner_text("#content")
     page.context.close()
+
+
+def test_add_another_step_answers_enter_and_the_space_bar(chromium, staff_site):  # noqa: F811
+    """Inline "Add another" links say they are buttons, so they must work like one."""
+    page = new_staff_page(chromium, staff_site, "editor")
+    page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
+    steps = page.locator("#steps-group .inline-related:not(.empty-form)").count()
+    tab_to(page, "#steps-group .add-row a[role=button]")
+    page.keyboard.press("Space")
+    assert page.locator("#steps-group .inline-related:not(.empty-form)").count() == steps + 1
+    page.keyboard.press("Enter")
+    assert page.locator("#steps-group .inline-related:not(.empty-form)").count() == steps + 2
+    page.context.close()
