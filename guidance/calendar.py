@@ -7,14 +7,6 @@ from icalendar import Alarm, Calendar, Event
 
 from .deadlines import Deadline
 
-TITLES = {
-    "appeal": "Last day to appeal to the SEND Tribunal",
-    "mediation-adviser": "Last day to contact the mediation adviser",
-    "certificate": "Mediation certificate due (if you said no to mediation today)",
-    "mediation-meeting": "Mediation meeting by (if you asked for it today)",
-    "certificate-after-mediation": "Mediation certificate due after the meeting",
-}
-
 
 def deadlines_calendar(deadlines: Iterable[Deadline], plan_url: str) -> bytes:
     """An .ics file with one all-day event a deadline, each with a reminder a week before."""
@@ -24,7 +16,7 @@ def deadlines_calendar(deadlines: Iterable[Deadline], plan_url: str) -> bytes:
     for deadline in deadlines:
         event = Event()
         event.add("uid", f"{deadline.key}-{deadline.due.isoformat()}@ealing-send-guidance")
-        event.add("summary", TITLES.get(deadline.key, deadline.key))
+        event.add("summary", deadline.title)
         event.add("dtstart", deadline.due)
         event.add("dtend", deadline.due + timedelta(days=1))
         event.add("dtstamp", datetime.now(UTC))
@@ -33,7 +25,7 @@ def deadlines_calendar(deadlines: Iterable[Deadline], plan_url: str) -> bytes:
         if not deadline.estimate:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", TITLES.get(deadline.key, deadline.key))
+            alarm.add("description", deadline.title)
             alarm.add("trigger", timedelta(days=-7))
             event.add_component(alarm)
         calendar.add_component(event)

@@ -33,6 +33,17 @@ class Moved(Enum):
     AUGUST = "august"
 
 
+# The title of each deadline, on the plan, in the calculator and in the calendar file.
+TITLES = {
+    "appeal": "Last day to appeal to the Tribunal",
+    "mediation-adviser": "Last day to contact the mediation adviser",
+    "certificate": "If you tell the adviser today that you do not want mediation, your certificate "
+    "should arrive by",
+    "mediation-meeting": "If you ask for mediation today, the meeting should happen by",
+    "certificate-after-mediation": "Mediation certificate due after the meeting",
+}
+
+
 @dataclass(frozen=True)
 class Deadline:
     """A date by which something must happen, and why it is that date."""
@@ -43,6 +54,14 @@ class Deadline:
     unadjusted: date
     moved: tuple[Moved, ...] = field(default=())
     estimate: bool = False
+
+    def __post_init__(self):
+        if self.key not in TITLES:
+            raise KeyError(f"no title for the deadline {self.key!r}")
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.key]
 
     def days_left(self, today: date) -> int:
         """Days from today to the deadline: 0 on the day, negative once it has passed."""

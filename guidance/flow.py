@@ -1,35 +1,126 @@
 """The "What can I do next?" questionnaire as rules. Plain Python: no Django here.
 
 Answers travel in the query string, keyed by question; each request rebuilds the state by replaying
-them from the first question, so Back, bookmarks and Change links just work. The words of each question
-and outcome live in templates; this module decides only which question comes next and what the plan is.
+them from the first question, so Back, bookmarks and Change links just work.
+
+Each question is declared once, below: its key, its allowed answers, the checks an answer must pass,
+the nodes it may lead to, and (the function it decorates) which of those it leads to for these
+answers. Leading anywhere undeclared raises. The words of each question are in question_words.py,
+which fails at import when one is missing; the words of each outcome, reason and first step are one
+template each, named by the code this module gives it (guidance/templates/guidance/outcomes/…).
 
 The rules come from Ealing ISAID's leaflet "What if I do not agree with decisions about SEN provision?"
 and the SEND Code of Practice 2015, chapter 11.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from . import deadlines
 
+FIRST = "who"
 CHECK = "check"  # the "Check your answers" page, after the last question that applies
 EARLIEST_DECISION = date(2014, 9, 1)  # Children and Families Act 2014, Part 3, came into force
+
+Answers = Mapping[str, object]
+
+
+class InvalidAnswer(ValueError):
+    """An answer that cannot be used. `code` names the problem; the form turns it into words."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+class UndeclaredNode(LookupError):
+    """A question led somewhere it does not declare: a mistake in this module, never the visitor's."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule a date answer must meet; `problem` names what is wrong when it does not."""
+
+    problem: str
+    holds: Callable[[date, Answers, date], bool]  # (the answer, earlier answers, today)
+
+
+NOT_IN_THE_FUTURE = Check("future", lambda day, earlier, today: day <= today)
+SINCE_THE_2014_ACT = Check("too-early", lambda day, earlier, today: day >= EARLIEST_DECISION)
+
+
+def not_before(key: str, problem: str) -> Check:
+    """The answer is on or after the date answered to question `key` (when there is one)."""
+
+    def holds(day: date, earlier: Answers, today: date) -> bool:
+        other = earlier.get(key)
+        return not isinstance(other, date) or day >= other
+
+    return Check(problem, holds)
 
 
 @dataclass(frozen=True)
 class Question:
-    """One question: its key in the URL, its allowed answers, and where it can lead."""
+    """One question: its key in the URL, its allowed answers (none for a date), the checks a date
+    must pass, the nodes it may lead to, and the rule that picks one of them."""
 
     key: str
-    choices: tuple[str, ...] = ()  # empty for a date question
-    next_nodes: tuple[str, ...] = ()
+    choices: tuple[str, ...]
+    next_nodes: tuple[str, ...]
+    next_node: Callable[[Answers], str]
+    checks: tuple[Check, ...] = ()
 
     @property
     def is_date(self) -> bool:
         return not self.choices
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Every problem code this question's answer can have: each needs its words."""
+        if not self.is_date:
+            return ("choose",)
+        return ("invalid", *(check.problem for check in self.checks))
+
+    def check(self, value: object, earlier: Answers, today: date) -> object:
+        """The answer, if it passes this question's checks; InvalidAnswer otherwise."""
+        if not self.is_date:
+            if value not in self.choices:
+                raise InvalidAnswer("choose")
+            return value
+        if not isinstance(value, date):
+            raise InvalidAnswer("invalid")
+        for rule in self.checks:
+            if not rule.holds(value, earlier, today):
+                raise InvalidAnswer(rule.problem)
+        return value
+
+    def next(self, answers: Answers) -> str:
+        """The node after this question, given that it is answered; it must be a declared one."""
+        node = self.next_node(answers)
+        if node not in self.next_nodes:
+            raise UndeclaredNode(f"{self.key} led to {node!r}, not one of {self.next_nodes}")
+        return node
+
+
+QUESTIONS: dict[str, Question] = {}  # in the order they are asked
+
+
+def question(
+    key: str,
+    *,
+    choices: tuple[str, ...] = (),
+    checks: tuple[Check, ...] = (),
+    next_nodes: tuple[str, ...],
+) -> Callable[[Callable[[Answers], str]], Question]:
+    """Declare a question; the function it decorates is its next_node rule."""
+
+    def declare(next_node: Callable[[Answers], str]) -> Question:
+        QUESTIONS[key] = Question(key, choices, next_nodes, next_node, checks)
+        return QUESTIONS[key]
+
+    return declare
 
 
 # SEND Code of Practice 11.45: the decisions a parent or young person can appeal to the Tribunal.
@@ -43,33 +134,69 @@ APPEALABLE = (
     "cease-plan",
 )
 
-QUESTIONS: dict[str, Question] = {
-    q.key: q
-    for q in (
-        Question("who", ("parent", "young-person"), ("concern",)),
-        Question(
-            "concern",
-            ("school-support", "la-decision", "health-care", "handling", "exclusion"),
-            ("plan", "talked", "decision", CHECK),
-        ),
-        Question("plan", ("yes", "no", "assessing"), ("talked",)),
-        Question("talked", ("yes", "no"), (CHECK,)),
-        Question("decision", (*APPEALABLE, "other"), ("decision_date", CHECK)),
-        Question("decision_date", (), ("mediation", CHECK)),
-        Question("mediation", ("yes", "no"), ("certificate_date", CHECK)),
-        Question("certificate_date", (), (CHECK,)),
-    )
-}
 
-Answers = Mapping[str, object]
+@question("who", choices=("parent", "young-person"), next_nodes=("concern",))
+def _after_who(a: Answers) -> str:
+    return "concern"
 
 
-class InvalidAnswer(ValueError):
-    """An answer that cannot be used. `code` names the problem; the form turns it into words."""
+@question(
+    "concern",
+    choices=("school-support", "la-decision", "health-care", "handling", "exclusion"),
+    next_nodes=("plan", "talked", "decision", CHECK),
+)
+def _after_concern(a: Answers) -> str:
+    concern = a["concern"]
+    if concern == "school-support":
+        return "plan"
+    if concern == "handling":
+        return "talked"
+    if concern in ("la-decision", "health-care"):
+        return "decision"
+    return CHECK  # exclusion: the plan does not depend on anything else
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+
+@question("plan", choices=("yes", "no", "assessing"), next_nodes=("talked",))
+def _after_plan(a: Answers) -> str:
+    return "talked"
+
+
+@question("talked", choices=("yes", "no"), next_nodes=(CHECK,))
+def _after_talked(a: Answers) -> str:
+    return CHECK
+
+
+@question("decision", choices=(*APPEALABLE, "other"), next_nodes=("decision_date", CHECK))
+def _after_decision(a: Answers) -> str:
+    return CHECK if a["decision"] == "other" else "decision_date"
+
+
+@question(
+    "decision_date",
+    checks=(NOT_IN_THE_FUTURE, SINCE_THE_2014_ACT),
+    next_nodes=("mediation", CHECK),
+)
+def _after_decision_date(a: Answers) -> str:
+    # Leaflet: an appeal only about the school or college named needs no mediation certificate.
+    return CHECK if a["decision"] == "placement-only" else "mediation"
+
+
+@question("mediation", choices=("yes", "no"), next_nodes=("certificate_date", CHECK))
+def _after_mediation(a: Answers) -> str:
+    return "certificate_date" if a["mediation"] == "yes" else CHECK
+
+
+@question(
+    "certificate_date",
+    checks=(
+        NOT_IN_THE_FUTURE,
+        SINCE_THE_2014_ACT,
+        not_before("decision_date", "before-decision"),
+    ),
+    next_nodes=(CHECK,),
+)
+def _after_certificate_date(a: Answers) -> str:
+    return CHECK
 
 
 def path(answers: Answers) -> list[str]:
@@ -79,38 +206,13 @@ def path(answers: Answers) -> list[str]:
     next, or CHECK when every question that applies has an answer.
     """
     asked: list[str] = []
-    node = "who"
+    node = FIRST
     while node != CHECK:
         asked.append(node)
         if node not in answers:
             return asked
-        node = _next_after(node, answers)
+        node = QUESTIONS[node].next(answers)
     return [*asked, CHECK]
-
-
-def _next_after(key: str, a: Answers) -> str:
-    """The node after question `key`, given that `key` is answered."""
-    concern = a.get("concern")
-    if key == "who":
-        return "concern"
-    if key == "concern":
-        if concern == "school-support":
-            return "plan"
-        if concern == "handling":
-            return "talked"
-        if concern in ("la-decision", "health-care"):
-            return "decision"
-        return CHECK  # exclusion: the plan does not depend on anything else
-    if key == "plan":
-        return "talked"
-    if key == "decision":
-        return CHECK if a["decision"] == "other" else "decision_date"
-    if key == "decision_date":
-        # Leaflet: an appeal only about the school or college named needs no mediation certificate.
-        return CHECK if a["decision"] == "placement-only" else "mediation"
-    if key == "mediation":
-        return "certificate_date" if a["mediation"] == "yes" else CHECK
-    return CHECK
 
 
 def next_question(answers: Answers) -> str:
@@ -136,22 +238,7 @@ def relevant(answers: Answers) -> dict[str, object]:
 def validate_answer(key: str, value: object, answers: Answers, today: date) -> object:
     """Check one answer against its question and the answers before it; return it, or raise
     InvalidAnswer."""
-    question = QUESTIONS[key]
-    if not question.is_date:
-        if value not in question.choices:
-            raise InvalidAnswer("choose")
-        return value
-    if not isinstance(value, date):
-        raise InvalidAnswer("invalid")
-    if value > today:
-        raise InvalidAnswer("future")
-    if value < EARLIEST_DECISION:
-        raise InvalidAnswer("too-early")
-    if key == "certificate_date":
-        decision_date = answers.get("decision_date")
-        if isinstance(decision_date, date) and value < decision_date:
-            raise InvalidAnswer("before-decision")
-    return value
+    return QUESTIONS[key].check(value, answers, today)
 
 
 def parse_answers(
@@ -209,19 +296,23 @@ class RouteAdvice:
     """A route in the plan, and the reason it fits (the reason's words are a template)."""
 
     route: str  # Route slug
-    reason: str
+    reason: str  # names its words, guidance/reasons/<reason>.html
 
 
 @dataclass(frozen=True)
 class ActionPlan:
     """What the parent or young person can do, in order, and by when."""
 
-    outcome: str  # names the outcome's template
+    outcome: str  # one of OUTCOMES; names its words, guidance/outcomes/<outcome>.html
     routes: tuple[RouteAdvice, ...]
     first_steps: tuple[str, ...]
     deadlines: tuple[deadlines.Deadline, ...]
     appealable: bool
     extra_organisations: tuple[str, ...] = ()  # Organisation slugs beyond those of the routes
+
+    def __post_init__(self):
+        if self.outcome not in OUTCOMES:
+            raise UndeclaredNode(f"the plan's outcome {self.outcome!r} is not one of OUTCOMES")
 
     @property
     def route_slugs(self) -> list[str]:
@@ -350,3 +441,57 @@ OUTCOMES = (
     "appeal",
     "health-care-appeal",
 )
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the declared questionnaire, for drawing it: a question, the check page, or an
+    outcome. `answers` are a choice question's allowed answers; `next_nodes` where it may lead."""
+
+    key: str
+    kind: str  # "choice", "date", "check" or "outcome"
+    answers: tuple[str, ...] = ()
+    next_nodes: tuple[str, ...] = ()
+
+
+def graph() -> tuple[Node, ...]:
+    """The questionnaire as declared, from the first question to the outcomes: every question with
+    its answers and the nodes it may lead to, then the check page, which leads to a plan with one
+    of the outcomes."""
+    questions = [
+        Node(q.key, "date" if q.is_date else "choice", q.choices, q.next_nodes)
+        for q in QUESTIONS.values()
+    ]
+    return (
+        *questions,
+        Node(CHECK, "check", next_nodes=OUTCOMES),
+        *(Node(outcome, "outcome") for outcome in OUTCOMES),
+    )
+
+
+def every_path(dates: Mapping[str, date]) -> Iterator[dict[str, object]]:
+    """Every complete set of answers, in question order: every answer of each choice question that
+    applies, and dates[key] for each date question. Routing never depends on a date's value, so
+    one date a question is every path."""
+
+    def walk(answers: dict[str, object]) -> Iterator[dict[str, object]]:
+        node = next_question(answers)
+        if node == CHECK:
+            yield answers
+            return
+        question = QUESTIONS[node]
+        for value in question.choices or (dates[node],):
+            yield from walk({**answers, node: value})
+
+    return walk({})
+
+
+def check_declarations() -> None:
+    """Every declared next node is a question or the check page (at import, so never on a page)."""
+    for q in QUESTIONS.values():
+        unknown = [node for node in q.next_nodes if node != CHECK and node not in QUESTIONS]
+        if unknown:
+            raise UndeclaredNode(f"{q.key} may lead to {unknown}, which are not questions")
+
+
+check_declarations()

@@ -1,4 +1,5 @@
-"""One form a question, with GOV.UK error messages. The rules they check live in flow.py."""
+"""One form a question, built from its declaration (flow.py) and its words (question_words.py),
+with GOV.UK error messages."""
 
 from datetime import date
 
@@ -11,158 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from . import flow
+from .question_words import QUESTION_WORDS, Answer, DateWords, problem_words, wording
 
 
-def wording(young_person: bool) -> dict[str, str]:
-    """Words that change when a young person (16 to 25) is asking for themselves."""
-    if young_person:
-        return {
-            "child": "you",
-            "Child": "You",
-            "child_s": "your",
-            "gets": "get",
-            "has": "have",
-            "does": "Do",
-            "needs": "need",
-        }
-    return {
-        "child": "your child",
-        "Child": "Your child",
-        "child_s": "your child's",
-        "gets": "gets",
-        "has": "has",
-        "does": "Does",
-        "needs": "needs",
-    }
-
-
-def _choices(key: str, w: dict[str, str]) -> tuple[str, str, list[Choice], str]:
-    """(legend, hint, choices, error message) for a choice question."""
-    if key == "who":
-        return (
-            "Who are you asking for?",
-            "",
-            [
-                Choice("parent", "I am a parent or carer of a child or young person"),
-                Choice(
-                    "young-person",
-                    "I am a young person asking for myself",
-                    hint="You can decide for yourself once you are over compulsory school age "
-                    "(from the end of the school year in which you turn 16).",
-                ),
-            ],
-            "Select who you are asking for",
-        )
-    if key == "concern":
-        return (
-            "What are you unhappy about?",
-            "Choose the one that matters most now. Your plan will show the other options too.",
-            [
-                Choice(
-                    "school-support",
-                    f"The help {w['child']} {w['gets']} at school, nursery or college",
-                ),
-                Choice(
-                    "la-decision",
-                    "A decision by Ealing Council about an education, health and care (EHC) "
-                    "needs assessment or plan",
-                    hint="For example, a refusal to assess, or what an EHC plan says.",
-                ),
-                Choice(
-                    "health-care",
-                    "Health or social care in an EHC needs assessment or plan",
-                    hint="For example, therapy or care support.",
-                ),
-                Choice(
-                    "handling",
-                    "How the school, college or council has dealt with things",
-                    hint="For example, delays, not replying, or not following their own rules.",
-                ),
-                Choice("exclusion", f"{w['Child']} {w['has']} been excluded from school"),
-            ],
-            "Select what you are unhappy about",
-        )
-    if key == "plan":
-        return (
-            f"{w['does']} {w['child']} have an education, health and care (EHC) plan?",
-            "An EHC plan is a legal document from the council that says what help must be given.",
-            [
-                Choice("yes", "Yes"),
-                Choice("no", "No"),
-                Choice("assessing", "Not yet: the council is carrying out an EHC needs assessment"),
-            ],
-            f"Select whether {w['child']} {w['has']} an EHC plan",
-        )
-    if key == "talked":
-        return (
-            "Have you talked to the teacher, the special educational needs co-ordinator (SENCO) "
-            "or the head teacher about this?",
-            "",
-            [Choice("yes", "Yes"), Choice("no", "No, not yet")],
-            "Select yes if you have talked to the school about this",
-        )
-    if key == "decision":
-        return (
-            "What did the council decide?",
-            "Look at the council's letter. If it made more than one decision, choose the one you "
-            "disagree with most.",
-            [
-                Choice("refuse-assessment", "Not to carry out an EHC needs assessment"),
-                Choice("refuse-reassessment", "Not to carry out a re-assessment"),
-                Choice("refuse-plan", "Not to issue an EHC plan after an assessment"),
-                Choice(
-                    "plan-contents",
-                    "What the final EHC plan says",
-                    hint="The needs it describes, the help it sets out, or the school or college "
-                    "named along with them.",
-                ),
-                Choice(
-                    "placement-only",
-                    "Only the school or college named in the plan",
-                    hint="The school or college named, the type named, or that none is named.",
-                ),
-                Choice("refuse-amend", "Not to change an EHC plan after a review or re-assessment"),
-                Choice("cease-plan", "To stop an EHC plan (cease to maintain it)"),
-                Choice(
-                    "other",
-                    "Something else, or no decision yet",
-                    hint="For example, missed time limits, or help in the plan not being given.",
-                    divider="or",
-                ),
-            ],
-            "Select what the council decided",
-        )
-    if key == "mediation":
-        return (
-            "Do you have a mediation certificate?",
-            "The mediation adviser sends one after you have talked to them about mediation, or "
-            "after a mediation meeting.",
-            [Choice("yes", "Yes"), Choice("no", "No")],
-            "Select yes if you have a mediation certificate",
-        )
-    raise KeyError(key)
-
-
-DATE_QUESTIONS = {
-    "decision_date": (
-        "When is the council’s decision letter dated?",
-        "the date of the decision letter",
-        "Use the date on the letter, or on the letter sent with the final EHC plan. "
-        "For example, 27 3 2026.",
-    ),
-    "certificate_date": (
-        "When is the mediation certificate dated?",
-        "the date on the mediation certificate",
-        "For example, 14 4 2026.",
-    ),
-}
-
-DATE_ERRORS = {
-    "invalid": "{Noun} must be a real date",
-    "future": "{Noun} must be today or in the past",
-    "too-early": "{Noun} must be after 1 September 2014",
-    "before-decision": "{Noun} must be the same as or after the date of the decision letter",
-}
+def _choice(value: str, answer: Answer, w: dict[str, str]) -> Choice:
+    return Choice(
+        value, answer.label.format(**w), hint=answer.hint.format(**w), divider=answer.divider
+    )
 
 
 class GuidanceDateField(DateInputField):
@@ -206,35 +62,38 @@ def date_field(key: str, size: str, tag: str) -> Field:
 
 
 class QuestionForm(forms.Form):
-    """The form for one question, built from its declaration in flow.QUESTIONS."""
+    """The form for one question, built from its declaration in flow.QUESTIONS and its words."""
 
     def __init__(self, key: str, answers, today: date, young_person: bool, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.key = key
         self.answers = answers
         self.today = today
-        question = flow.QUESTIONS[key]
-        if question.is_date:
-            legend, noun, hint = DATE_QUESTIONS[key]
-            self.fields[key] = GuidanceDateField(noun, label=legend, help_text=hint)
+        words = QUESTION_WORDS[key]
+        if isinstance(words, DateWords):
+            self.fields[key] = GuidanceDateField(
+                words.noun, label=words.legend, help_text=words.hint
+            )
             self.helper = get_form_helper(date_field(key, Size.LARGE, "h1"))
-            noun = self.fields[key].noun
             # Every problem the rules can find with a date, in this question's words.
-            self.problems = {code: words.format(Noun=noun) for code, words in DATE_ERRORS.items()}
+            self.problems = problem_words(words)
         else:
-            legend, hint, choices, required = _choices(key, wording(young_person))
+            w = wording(young_person)
+            choose = words.choose.format(**w)
             self.fields[key] = forms.ChoiceField(
-                label=legend,
-                help_text=hint,
-                choices=choices,
+                label=words.legend.format(**w),
+                help_text=words.hint.format(**w),
+                choices=[
+                    _choice(value, words.answers[value], w) for value in flow.QUESTIONS[key].choices
+                ],
                 widget=forms.RadioSelect,
-                error_messages={"required": required, "invalid_choice": required},
+                error_messages={"required": choose, "invalid_choice": choose},
             )
             self.helper = get_form_helper(
                 Field.radios(key, legend_size=Size.LARGE, legend_tag="h1")
             )
             # The rules' only objection to a choice: it is not one of the question's answers.
-            self.problems = {"choose": required}
+            self.problems = {"choose": choose}
 
     @property
     def legend(self) -> str:
@@ -288,12 +147,12 @@ class DeadlineCalculatorForm(forms.Form):
     """The standalone appeal deadline calculator for caseworkers."""
 
     decision_date = GuidanceDateField(
-        "the date of the decision letter",
+        QUESTION_WORDS["decision_date"].noun,
         label="Date of the decision letter",
         help_text="For example, 27 3 2026.",
     )
     certificate_date = GuidanceDateField(
-        "the date on the mediation certificate",
+        QUESTION_WORDS["certificate_date"].noun,
         label="Date on the mediation certificate (if there is one)",
         help_text="Leave empty if there is no certificate yet.",
         required=False,
@@ -317,7 +176,7 @@ class DeadlineCalculatorForm(forms.Form):
             try:
                 answers[key] = flow.validate_answer(key, value, answers, self.today)
             except flow.InvalidAnswer as problem:
-                self.add_error(key, DATE_ERRORS[problem.code].format(Noun=self.fields[key].noun))
+                self.add_error(key, problem_words(QUESTION_WORDS[key])[problem.code])
         return cleaned
 
     def error_links(self) -> list[tuple[str, str]]:

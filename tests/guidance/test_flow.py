@@ -1,6 +1,7 @@
 """The questionnaire's rules: which question comes next, and what the plan says."""
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -89,30 +90,26 @@ def test_next_question(answers, expected_next):
     assert flow.next_question(answers) == expected_next
 
 
-def _every_answer_set():
-    """Every complete set of answers (dates fixed): the whole questionnaire, walked."""
-    decided = date(2026, 10, 1)
-    certified = date(2026, 11, 2)
-    complete = []
-    pending = [{}]
-    while pending:
-        answers = pending.pop()
-        node = flow.next_question(answers)
-        if node == flow.CHECK:
-            complete.append(answers)
-            continue
-        question = flow.QUESTIONS[node]
-        values = question.choices or ((decided,) if node == "decision_date" else (certified,))
-        pending.extend({**answers, node: value} for value in values)
-    return complete
+# Routing reads no date's value, so one date for each date question walks every path.
+DATES = {"decision_date": date(2026, 10, 1), "certificate_date": date(2026, 11, 2)}
+ALL_ANSWERS = list(flow.every_path(DATES))
 
 
-ALL_ANSWERS = _every_answer_set()
+def test_the_walk_gives_every_answer_of_every_question_and_only_complete_answer_sets():
+    for answers in ALL_ANSWERS:
+        assert flow.next_question(answers) == flow.CHECK, answers
+        assert list(answers) == flow.path(answers)[:-1], "in the order asked"
+    for key, question in flow.QUESTIONS.items():
+        given = {answers[key] for answers in ALL_ANSWERS if key in answers}
+        assert given == set(question.choices or (DATES[key],)), key
+    distinct = {tuple(answers.items()) for answers in ALL_ANSWERS}
+    assert len(distinct) == len(ALL_ANSWERS)
 
 
-def test_every_transition_is_declared_and_every_question_leads_somewhere():
+def test_every_step_of_every_path_lands_on_a_declared_node():
     for answers in ALL_ANSWERS:
         steps = flow.path(answers)
+        assert steps[0] == flow.FIRST
         for here, there in itertools.pairwise(steps):
             assert there in flow.QUESTIONS[here].next_nodes, (here, there)
     for question in flow.QUESTIONS.values():
@@ -127,9 +124,46 @@ def test_every_question_and_declared_next_node_is_reachable():
     assert edges == declared
 
 
+def test_a_question_that_leads_somewhere_undeclared_raises(monkeypatch):
+    concern = flow.QUESTIONS["concern"]
+    astray = replace(concern, next_node=lambda answers: "certificate_date")
+    monkeypatch.setitem(flow.QUESTIONS, "concern", astray)
+    with pytest.raises(flow.UndeclaredNode, match="concern led to 'certificate_date'"):
+        flow.next_question({"who": "parent", "concern": "exclusion"})
+
+
+def test_a_declared_next_node_that_is_no_question_fails_the_declarations(monkeypatch):
+    nowhere = replace(flow.QUESTIONS["talked"], next_nodes=("nowhere", flow.CHECK))
+    monkeypatch.setitem(flow.QUESTIONS, "talked", nowhere)
+    with pytest.raises(flow.UndeclaredNode, match="nowhere"):
+        flow.check_declarations()
+
+
+def test_a_plan_with_an_undeclared_outcome_raises():
+    with pytest.raises(flow.UndeclaredNode, match="hope"):
+        flow.ActionPlan("hope", (), (), (), False)
+
+
 def test_every_outcome_is_reachable_and_no_other():
     outcomes = {flow.action_plan(answers, TODAY).outcome for answers in ALL_ANSWERS}
     assert outcomes == set(flow.OUTCOMES)
+
+
+def test_the_declared_graph_is_the_questionnaire_as_it_runs():
+    nodes = flow.graph()
+    keys = [node.key for node in nodes]
+    assert keys == [*flow.QUESTIONS, flow.CHECK, *flow.OUTCOMES]
+    kinds = {node.key: node.kind for node in nodes}
+    assert kinds["who"] == "choice" and kinds["decision_date"] == "date"
+    assert kinds[flow.CHECK] == "check" and kinds["appeal"] == "outcome"
+    for node in nodes:
+        if node.key in flow.QUESTIONS:
+            assert node.answers == flow.QUESTIONS[node.key].choices, node.key
+    # Drawn: every declared edge, and the check page to each outcome. Walked: every step taken.
+    drawn = {(node.key, there) for node in nodes for there in node.next_nodes}
+    walked = {pair for answers in ALL_ANSWERS for pair in itertools.pairwise(flow.path(answers))}
+    walked |= {(flow.CHECK, flow.action_plan(answers, TODAY).outcome) for answers in ALL_ANSWERS}
+    assert drawn == walked
 
 
 def test_every_concern_and_decision_gives_a_plan_with_routes_and_isaid():

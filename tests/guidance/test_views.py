@@ -263,9 +263,14 @@ def test_young_person_wording(client):
 # day, and its reminders: one for a firm deadline, none for an "if you act today" estimate.
 CALENDAR_EVENTS = [
     ("Last day to contact the mediation adviser", date(2026, 12, 2), 1),
-    ("Mediation certificate due (if you said no to mediation today)", date(2026, 12, 2), 0),
-    ("Last day to appeal to the SEND Tribunal", date(2026, 12, 2), 1),
-    ("Mediation meeting by (if you asked for it today)", date(2026, 12, 28), 0),
+    (
+        "If you tell the adviser today that you do not want mediation, your certificate should "
+        "arrive by",
+        date(2026, 12, 2),
+        0,
+    ),
+    ("Last day to appeal to the Tribunal", date(2026, 12, 2), 1),
+    ("If you ask for mediation today, the meeting should happen by", date(2026, 12, 28), 0),
 ]
 
 

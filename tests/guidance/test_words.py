@@ -1,59 +1,135 @@
-"""Every reason, first step, outcome and problem the rules can produce has words."""
+"""Every question, answer, problem, reason, first step, outcome and deadline the rules can produce
+has its words, and a missing piece fails here, never on a page."""
 
-import inspect
-import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 import pytest
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
-from guidance import flow
-from guidance.forms import DATE_ERRORS, QuestionForm, wording
+from guidance import deadlines, flow, question_words
+from guidance.forms import QuestionForm
+from guidance.question_words import DATE_PROBLEMS, QUESTION_WORDS, wording
 from tests.clock import TODAY
 from tests.guidance.test_flow import ALL_ANSWERS
 
 PLANS = [flow.action_plan(answers, TODAY) for answers in ALL_ANSWERS]
-REASONS = sorted({advice.reason for plan in PLANS for advice in plan.routes})
-STEPS = sorted({step for plan in PLANS for step in plan.first_steps})
+CODES = {
+    "reasons": sorted({advice.reason for plan in PLANS for advice in plan.routes}),
+    "first_steps": sorted({step for plan in PLANS for step in plan.first_steps}),
+    "outcomes": sorted({plan.outcome for plan in PLANS}),
+}
+WORDS = Path(__file__).parents[2] / "guidance" / "templates" / "guidance"
+WORDINGS = pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
 
 
-@pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
-@pytest.mark.parametrize("reason", REASONS)
-def test_every_reason_has_words(reason, young_person):
-    text = render_to_string(
-        "guidance/includes/why.html", {"reason": reason, **wording(young_person)}
-    ).strip()
-    assert len(text) > 40, reason
-    assert "{{" not in text
+def words_of(folder: str, code: str, young_person: bool) -> str:
+    return render_to_string(f"guidance/{folder}/{code}.html", wording(young_person)).strip()
 
 
-@pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
-@pytest.mark.parametrize("step", STEPS)
-def test_every_first_step_has_words(step, young_person):
-    text = render_to_string(
-        "guidance/includes/first_step.html", {"step": step, **wording(young_person)}
-    ).strip()
-    assert len(text) > 30, step
+@WORDINGS
+@pytest.mark.parametrize(("folder", "code"), [(f, c) for f, codes in CODES.items() for c in codes])
+def test_every_code_the_rules_produce_has_its_own_words(folder, code, young_person):
+    text = words_of(folder, code, young_person)
+    assert len(text) > 30, (folder, code)
+    assert "{{" not in text and "{%" not in text
     if young_person:
         assert "your child" not in text
 
 
+@pytest.mark.parametrize("folder", CODES)
+def test_no_words_for_a_code_the_rules_never_produce(folder):
+    written = sorted(path.stem for path in (WORDS / folder).glob("*.html"))
+    assert written == CODES[folder]
+
+
 @pytest.mark.parametrize("outcome", flow.OUTCOMES)
-def test_every_outcome_has_an_opening(outcome):
-    text = render_to_string("guidance/includes/outcome.html", {"outcome": outcome}).strip()
-    assert text.startswith('<p class="govuk-body-l">'), outcome
+def test_every_outcome_opens_the_plan_with_a_lead_paragraph(outcome):
+    assert words_of("outcomes", outcome, False).startswith('<p class="govuk-body-l">'), outcome
 
 
-@pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
-@pytest.mark.parametrize("key", [k for k, q in flow.QUESTIONS.items() if not q.is_date])
+def test_a_code_without_words_fails_to_render_not_a_blank():
+    plan = replace(PLANS[0], first_steps=("no-such-step",))
+    context = {"plan": plan, "steps": [], "organisations": [], "citations": []}
+    with pytest.raises(TemplateDoesNotExist, match=r"first_steps/no-such-step\.html"):
+        render_to_string("guidance/includes/plan_advice.html", context)
+
+
+def test_the_young_person_words_speak_to_the_young_person():
+    parent = words_of("reasons", "disagreement-no", False)
+    young_person = words_of("reasons", "disagreement-no", True)
+    assert "the help your child gets" in parent
+    assert "the help you get" in young_person
+
+
+# Questions: the words module checks itself against flow.py when imported.
+
+
+def test_every_question_has_its_words():
+    assert question_words.missing_words() == []
+
+
+@pytest.mark.parametrize(
+    ("key", "words", "missing"),
+    [
+        pytest.param(
+            "mediation",
+            replace(QUESTION_WORDS["mediation"], answers={"yes": question_words.YES}),
+            "mediation: answers ['yes'], not ('yes', 'no')",
+            id="an answer's label",
+        ),
+        pytest.param(
+            "talked",
+            replace(QUESTION_WORDS["talked"], choose=" "),
+            "talked: an empty legend, label or message",
+            id="the error message",
+        ),
+        pytest.param(
+            "plan",
+            replace(QUESTION_WORDS["plan"], legend="{does} {kid} have an EHC plan?"),
+            "plan: no young-person wording for 'kid'",
+            id="a wording that does not exist",
+        ),
+        pytest.param(
+            "decision_date",
+            QUESTION_WORDS["mediation"],
+            "decision_date: date words for a choice question",
+            id="choice words for a date",
+        ),
+    ],
+)
+def test_a_missing_piece_of_a_question_s_words_is_found(monkeypatch, key, words, missing):
+    monkeypatch.setitem(QUESTION_WORDS, key, words)
+    assert any(problem.startswith(missing) for problem in question_words.missing_words())
+
+
+def test_a_question_without_words_and_a_problem_without_a_message_are_found(monkeypatch):
+    monkeypatch.delitem(QUESTION_WORDS, "who")
+    monkeypatch.delitem(DATE_PROBLEMS, "before-decision")
+    assert question_words.missing_words() == [
+        "question who",
+        "certificate_date: problem before-decision",
+    ]
+
+
+@WORDINGS
+@pytest.mark.parametrize("key", list(flow.QUESTIONS))
 def test_every_question_offers_exactly_the_answers_the_rules_allow(key, young_person):
     form = QuestionForm(key, {}, TODAY, young_person)
-    offered = [value for value, _ in form.fields[key].choices]
-    assert sorted(offered) == sorted(flow.QUESTIONS[key].choices)
+    field = form.fields[key]
+    assert str(field.label).strip()
+    if flow.QUESTIONS[key].is_date:
+        return
+    assert [value for value, _ in field.choices] == list(flow.QUESTIONS[key].choices)
+    if young_person:
+        assert "your child" not in f"{field.label} {field.choices}"
 
 
-def test_the_forms_have_words_for_every_problem_the_rules_name():
-    named = set(re.findall(r'InvalidAnswer\("([\w-]+)"\)', inspect.getsource(flow)))
-    assert named == {"choose", *DATE_ERRORS}
+def test_every_date_problem_message_is_one_a_question_can_have():
+    problems = {code for q in flow.QUESTIONS.values() for code in q.problems}
+    assert set(DATE_PROBLEMS) <= problems
 
 
 CHOICE_PROBLEMS = [
@@ -64,19 +140,43 @@ CHOICE_PROBLEMS = [
     ("decision", "Select what the council decided"),
     ("mediation", "Select yes if you have a mediation certificate"),
 ]
-DATE_PROBLEMS = [
-    (key, code, words.format(Noun=noun))
-    for key, noun in [
-        ("decision_date", "The date of the decision letter"),
-        ("certificate_date", "The date on the mediation certificate"),
-    ]
-    for code, words in DATE_ERRORS.items()
+DATE_MESSAGES = [
+    ("decision_date", "invalid", "The date of the decision letter must be a real date"),
+    ("decision_date", "future", "The date of the decision letter must be today or in the past"),
+    (
+        "decision_date",
+        "too-early",
+        "The date of the decision letter must be after 1 September 2014",
+    ),
+    ("certificate_date", "invalid", "The date on the mediation certificate must be a real date"),
+    (
+        "certificate_date",
+        "future",
+        "The date on the mediation certificate must be today or in the past",
+    ),
+    (
+        "certificate_date",
+        "too-early",
+        "The date on the mediation certificate must be after 1 September 2014",
+    ),
+    (
+        "certificate_date",
+        "before-decision",
+        "The date on the mediation certificate must be the same as or after the date of the "
+        "decision letter",
+    ),
 ]
+
+
+def test_the_messages_cover_every_problem_each_question_can_have():
+    named = {(key, code) for key, code, _ in DATE_MESSAGES}
+    named |= {(key, "choose") for key, _ in CHOICE_PROBLEMS}
+    assert named == {(q.key, code) for q in flow.QUESTIONS.values() for code in q.problems}
 
 
 @pytest.mark.parametrize(
     ("key", "code", "message"),
-    [(key, "choose", message) for key, message in CHOICE_PROBLEMS] + DATE_PROBLEMS,
+    [(key, "choose", message) for key, message in CHOICE_PROBLEMS] + DATE_MESSAGES,
 )
 def test_each_problem_the_rules_find_is_shown_in_its_question_s_words(
     monkeypatch, key, code, message
@@ -93,3 +193,31 @@ def test_each_problem_the_rules_find_is_shown_in_its_question_s_words(
     form = QuestionForm(key, {}, TODAY, False, data=data)
     assert not form.is_valid()
     assert form.errors[key] == [message]
+
+
+# Deadlines: one title each, the same on the plan, in the calculator and in the calendar file.
+
+EVERY_DEADLINE = [
+    deadlines.appeal_deadline(date(2026, 10, 1)),
+    deadlines.mediation_adviser_deadline(date(2026, 10, 1)),
+    deadlines.certificate_expected(TODAY),
+    deadlines.mediation_meeting_by(TODAY),
+    deadlines.certificate_after_meeting(TODAY),
+]
+
+
+def test_every_deadline_has_one_title():
+    assert {d.key for d in EVERY_DEADLINE} == set(deadlines.TITLES)
+    assert all(d.title.strip() for d in EVERY_DEADLINE)
+
+
+def test_a_deadline_without_a_title_cannot_be_made():
+    with pytest.raises(KeyError, match="no title for the deadline 'hearing'"):
+        deadlines.Deadline("hearing", TODAY, TODAY, TODAY)
+
+
+@pytest.mark.parametrize("deadline", EVERY_DEADLINE, ids=lambda d: d.key)
+def test_the_plan_shows_the_deadline_s_title(deadline):
+    item = {"deadline": deadline, "days_left": deadline.days_left(TODAY), "passed": False}
+    html = render_to_string("guidance/includes/deadline.html", {"item": item, "answers": {}})
+    assert f">\n    {deadline.title}\n  </h3>" in html

@@ -1,0 +1,217 @@
+"""The words of each question, one named piece each: its legend, its hint, the label (and hint) of
+each answer, and the message for each problem its answer can have.
+
+Keyed by the declarations in flow.py and checked against them when this module is imported: a
+question, answer or problem without words stops the site starting and fails every test, so a page
+never shows a blank. The forms are built from these (forms.py). Words that change for a young person
+asking for themselves are written {child}, {child_s}, {Child}, {gets}, {has}, {does}, {needs}.
+"""
+
+from dataclasses import dataclass
+
+from . import flow
+
+
+def wording(young_person: bool) -> dict[str, str]:
+    """Words that change when a young person (16 to 25) is asking for themselves."""
+    if young_person:
+        return {
+            "child": "you",
+            "Child": "You",
+            "child_s": "your",
+            "gets": "get",
+            "has": "have",
+            "does": "Do",
+            "needs": "need",
+        }
+    return {
+        "child": "your child",
+        "Child": "Your child",
+        "child_s": "your child's",
+        "gets": "gets",
+        "has": "has",
+        "does": "Does",
+        "needs": "needs",
+    }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The words of one answer to a choice question."""
+
+    label: str
+    hint: str = ""
+    divider: str = ""  # a word shown above this answer, setting it apart ("or")
+
+
+@dataclass(frozen=True)
+class ChoiceWords:
+    """A choice question's words; `choose` is the message when no allowed answer is chosen."""
+
+    legend: str
+    answers: dict[str, Answer]
+    choose: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """A date question's words. `noun` names the date in its messages ("Enter the date of …")."""
+
+    legend: str
+    noun: str
+    hint: str = ""
+
+
+# The message for each problem the rules find with a date, in any date question: {Noun} is its noun.
+DATE_PROBLEMS = {
+    "invalid": "{Noun} must be a real date",
+    "future": "{Noun} must be today or in the past",
+    "too-early": "{Noun} must be after 1 September 2014",
+    "before-decision": "{Noun} must be the same as or after the date of the decision letter",
+}
+
+YES = Answer("Yes")
+NO = Answer("No")
+
+QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
+    "who": ChoiceWords(
+        legend="Who are you asking for?",
+        answers={
+            "parent": Answer("I am a parent or carer of a child or young person"),
+            "young-person": Answer(
+                "I am a young person asking for myself",
+                hint="You can decide for yourself once you are over compulsory school age "
+                "(from the end of the school year in which you turn 16).",
+            ),
+        },
+        choose="Select who you are asking for",
+    ),
+    "concern": ChoiceWords(
+        legend="What are you unhappy about?",
+        hint="Choose the one that matters most now. Your plan will show the other options too.",
+        answers={
+            "school-support": Answer("The help {child} {gets} at school, nursery or college"),
+            "la-decision": Answer(
+                "A decision by Ealing Council about an education, health and care (EHC) "
+                "needs assessment or plan",
+                hint="For example, a refusal to assess, or what an EHC plan says.",
+            ),
+            "health-care": Answer(
+                "Health or social care in an EHC needs assessment or plan",
+                hint="For example, therapy or care support.",
+            ),
+            "handling": Answer(
+                "How the school, college or council has dealt with things",
+                hint="For example, delays, not replying, or not following their own rules.",
+            ),
+            "exclusion": Answer("{Child} {has} been excluded from school"),
+        },
+        choose="Select what you are unhappy about",
+    ),
+    "plan": ChoiceWords(
+        legend="{does} {child} have an education, health and care (EHC) plan?",
+        hint="An EHC plan is a legal document from the council that says what help must be given.",
+        answers={
+            "yes": YES,
+            "no": NO,
+            "assessing": Answer("Not yet: the council is carrying out an EHC needs assessment"),
+        },
+        choose="Select whether {child} {has} an EHC plan",
+    ),
+    "talked": ChoiceWords(
+        legend="Have you talked to the teacher, the special educational needs co-ordinator (SENCO) "
+        "or the head teacher about this?",
+        answers={"yes": YES, "no": Answer("No, not yet")},
+        choose="Select yes if you have talked to the school about this",
+    ),
+    "decision": ChoiceWords(
+        legend="What did the council decide?",
+        hint="Look at the council's letter. If it made more than one decision, choose the one you "
+        "disagree with most.",
+        answers={
+            "refuse-assessment": Answer("Not to carry out an EHC needs assessment"),
+            "refuse-reassessment": Answer("Not to carry out a re-assessment"),
+            "refuse-plan": Answer("Not to issue an EHC plan after an assessment"),
+            "plan-contents": Answer(
+                "What the final EHC plan says",
+                hint="The needs it describes, the help it sets out, or the school or college "
+                "named along with them.",
+            ),
+            "placement-only": Answer(
+                "Only the school or college named in the plan",
+                hint="The school or college named, the type named, or that none is named.",
+            ),
+            "refuse-amend": Answer("Not to change an EHC plan after a review or re-assessment"),
+            "cease-plan": Answer("To stop an EHC plan (cease to maintain it)"),
+            "other": Answer(
+                "Something else, or no decision yet",
+                hint="For example, missed time limits, or help in the plan not being given.",
+                divider="or",
+            ),
+        },
+        choose="Select what the council decided",
+    ),
+    "decision_date": DateWords(
+        legend="When is the council’s decision letter dated?",
+        noun="the date of the decision letter",
+        hint="Use the date on the letter, or on the letter sent with the final EHC plan. "
+        "For example, 27 3 2026.",
+    ),
+    "mediation": ChoiceWords(
+        legend="Do you have a mediation certificate?",
+        hint="The mediation adviser sends one after you have talked to them about mediation, or "
+        "after a mediation meeting.",
+        answers={"yes": YES, "no": NO},
+        choose="Select yes if you have a mediation certificate",
+    ),
+    "certificate_date": DateWords(
+        legend="When is the mediation certificate dated?",
+        noun="the date on the mediation certificate",
+        hint="For example, 14 4 2026.",
+    ),
+}
+
+
+def problem_words(words: DateWords) -> dict[str, str]:
+    """Each problem a date question's answer can have, in that question's words."""
+    noun = words.noun[0].upper() + words.noun[1:]
+    return {code: message.format(Noun=noun) for code, message in DATE_PROBLEMS.items()}
+
+
+class MissingWords(LookupError):
+    """A question, answer or problem the rules declare has no words here."""
+
+
+def missing_words() -> list[str]:
+    """What the declarations in flow.py need and QUESTION_WORDS lacks (empty when complete)."""
+    missing = [f"question {key}" for key in flow.QUESTIONS if key not in QUESTION_WORDS]
+    missing += [f"{key}: no such question" for key in QUESTION_WORDS if key not in flow.QUESTIONS]
+    for key, question in flow.QUESTIONS.items():
+        words = QUESTION_WORDS.get(key)
+        if words is None:
+            continue
+        if question.is_date != isinstance(words, DateWords):
+            missing.append(f"{key}: date words for a choice question, or the other way round")
+            continue
+        if isinstance(words, ChoiceWords):
+            if list(words.answers) != list(question.choices):
+                missing.append(f"{key}: answers {list(words.answers)}, not {question.choices}")
+            needed = [words.legend, words.choose, *(a.label for a in words.answers.values())]
+            optional = [words.hint, *(a.hint for a in words.answers.values())]
+        else:
+            messages = problem_words(words)
+            missing += [f"{key}: problem {p}" for p in question.problems if p not in messages]
+            needed, optional = [words.legend, words.noun], [words.hint]
+        if not all(piece.strip() for piece in needed):
+            missing.append(f"{key}: an empty legend, label or message")
+        for piece in needed + optional:
+            try:
+                piece.format(**wording(True))
+            except (KeyError, IndexError) as unknown:
+                missing.append(f"{key}: no young-person wording for {unknown} in {piece!r}")
+    return missing
+
+
+if missing := missing_words():
+    raise MissingWords("; ".join(missing))
