@@ -216,8 +216,55 @@ def test_a_deadline_without_a_title_cannot_be_made():
         deadlines.Deadline("hearing", TODAY, TODAY, TODAY)
 
 
-@pytest.mark.parametrize("deadline", EVERY_DEADLINE, ids=lambda d: d.key)
-def test_the_plan_shows_the_deadline_s_title(deadline):
+# Every deadline a plan or the calculator shows (the calculator: the appeal and the adviser), and
+# every reason a date moves, each with its answers: a certificate, or none.
+SHOWN = {
+    d.key: d
+    for answers in ALL_ANSWERS
+    for d in [*flow.action_plan(answers, TODAY).deadlines, *EVERY_DEADLINE[:2]]
+}
+MOVED = [
+    deadlines.appeal_deadline(date(2026, 10, 25)),  # 25 December
+    deadlines.appeal_deadline(date(2026, 6, 15)),  # 15 August
+    deadlines.appeal_deadline(date(2026, 9, 7)),  # Saturday 7 November
+    deadlines.appeal_deadline(date(2027, 3, 31)),  # Monday 31 May 2027, a bank holiday
+]
+
+
+def deadline_html(deadline, answers) -> str:
     item = {"deadline": deadline, "days_left": deadline.days_left(TODAY), "passed": False}
-    html = render_to_string("guidance/includes/deadline.html", {"item": item, "answers": {}})
+    return render_to_string("guidance/includes/deadline.html", {"item": item, "answers": answers})
+
+
+@pytest.mark.parametrize("deadline", SHOWN.values(), ids=SHOWN.keys())
+def test_every_deadline_shown_has_its_title_and_why_it_is_that_date(deadline):
+    html = deadline_html(deadline, {})
     assert f">\n    {deadline.title}\n  </h3>" in html
+    why = render_to_string(f"guidance/why_this_date/{deadline.key}.html", {"d": deadline}).strip()
+    assert len(why) > 20 and why in html
+
+
+def test_no_words_for_a_deadline_never_shown():
+    written = {path.stem for path in (WORDS / "why_this_date").glob("*.html")}
+    assert written == set(SHOWN)
+
+
+def test_every_reason_a_date_moves_has_its_words():
+    reasons = {moved for deadline in MOVED for moved in deadline.moved}
+    assert reasons == set(deadlines.Moved)
+    written = {path.stem for path in (WORDS / "moved").glob("*.html")}
+    assert written == {moved.value for moved in deadlines.Moved}
+    for deadline in MOVED:
+        html = deadline_html(deadline, {})
+        for moved in deadline.moved:
+            words = render_to_string(f"guidance/moved/{moved.value}.html", {"d": deadline})
+            assert "Tribunal rules, rule 12" in words and words.strip() in html
+
+
+def test_the_appeal_says_which_letter_it_is_counted_from():
+    by_certificate = deadlines.appeal_deadline(date(2026, 9, 1), date(2026, 10, 20))
+    html = deadline_html(by_certificate, {"certificate_date": date(2026, 10, 20)})
+    assert "Counted from the mediation certificate dated 20 October 2026 (1 month)." in html
+    by_decision = deadlines.appeal_deadline(date(2026, 10, 1))
+    html = deadline_html(by_decision, {})
+    assert "Counted from the decision letter dated 1 October 2026 (2 months)." in html
