@@ -7,6 +7,7 @@ Defaults are the safe ones: debug is off unless DJANGO_DEBUG=1 asks for it.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,7 +53,8 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 LOGIN_REDIRECT_URL = "admin:index"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on our site, which answers only staff who have passed a second factor.
+    "staff_signin.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +65,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "staff_signin",
     "routes",
     "guidance",
 ]
@@ -87,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session has passed a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a locked-out login is answered before the admin sees it.
@@ -152,6 +161,9 @@ else:
 # Content pages each process keeps in memory (15 to 70 KB each), per release and content version.
 # 0 turns the page cache off (the benchmark measures pages made fresh that way).
 PUBLIC_PAGE_CACHE_ENTRIES = int(os.environ.get("PUBLIC_PAGE_CACHE_ENTRIES", "256"))
+# How often each process reads the content version (seconds): a save shows in other processes
+# within this time. 0 reads it on every request (a PostgreSQL round trip each).
+CONTENT_VERSION_CHECK_SECONDS = float(os.environ.get("CONTENT_VERSION_CHECK_SECONDS", "1"))
 # How long a proxy or CDN may keep a content page (browsers check back every time).
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "300"))
 # The release, for the page cache's key; without it, a hash of the static files' manifest.
@@ -182,6 +194,17 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
+
+# The second factor (staff_signin): authenticator apps show the site's name beside its codes.
+# Security keys and passkeys are a second factor only, never instead of the password.
+OTP_TOTP_ISSUER = "Ealing SEND guidance"
+# The address staff sign in at (scheme, host and any port): a key registered there works only
+# there. Locally, http://localhost:8000 (browsers allow security keys on localhost, not 127.0.0.1).
+WEBAUTHN_ORIGIN = os.environ.get("DJANGO_WEBAUTHN_ORIGIN", "http://localhost:8000").rstrip("/")
+OTP_WEBAUTHN_RP_ID = urlsplit(WEBAUTHN_ORIGIN).hostname
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [WEBAUTHN_ORIGIN]
+OTP_WEBAUTHN_RP_NAME = "Ealing SEND guidance"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

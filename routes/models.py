@@ -3,11 +3,13 @@
 import re
 import uuid
 from datetime import date
+from time import monotonic
 
 from dateutil.relativedelta import relativedelta
 from django.apps import apps
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.utils import timezone
 from simple_history.models import HistoricalChanges, HistoricalRecords
 
@@ -336,6 +338,9 @@ class ContentVersion(models.Model):
         max_length=32, help_text="Changes with every content save. Not content: never edit it."
     )
 
+    # What this process last read, and when (time.monotonic()): see current().
+    _known: tuple[float, str] | None = None
+
     class Meta:
         verbose_name = "content version"
 
@@ -344,12 +349,25 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls) -> str:
-        """The token now, in one plain query (every public request asks); '' if the row is gone."""
+        """The token now ('' if the row is gone). Every public request asks, so each process reads
+        it at most every CONTENT_VERSION_CHECK_SECONDS: a save in another process shows within that
+        time, a save in this one at once."""
+        now = monotonic()
+        known = cls._known
+        if known is not None and now - known[0] < settings.CONTENT_VERSION_CHECK_SECONDS:
+            return known[1]
         with connection.cursor() as cursor:
             table = connection.ops.quote_name(cls._meta.db_table)
             cursor.execute(f"SELECT token FROM {table}")  # noqa: S608 - the model's own table
             row = cursor.fetchone()
-        return row[0] if row else ""
+        token = row[0] if row else ""
+        cls._known = (now, token)
+        return token
+
+    @classmethod
+    def forget(cls) -> None:
+        """Read the token afresh next time."""
+        cls._known = None
 
     @classmethod
     def move_on(cls) -> None:
@@ -357,6 +375,9 @@ class ContentVersion(models.Model):
         token = uuid.uuid4().hex
         if not cls.objects.update(token=token):
             cls.objects.create(token=token)
+        # This process sees the new token at once, inside the transaction and after it commits.
+        cls.forget()
+        transaction.on_commit(cls.forget)
 
 
 def content_models() -> list[type[models.Model]]:

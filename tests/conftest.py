@@ -8,9 +8,37 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
+from django.test import Client
+
+from tests.second_factor import verify_client
 
 # --machine-clock=YYYY-MM-DD (or TEST_MACHINE_CLOCK) runs the session as if on that day.
 pytest_plugins = ["tests.machine_clock"]
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_second_factor(monkeypatch):
+    """The admin answers only staff who have passed a second factor: a test client signed in with
+    force_login has passed it too (with an authenticator app, as django_otp.login records it).
+    Tests of the sign-in itself sign in through its pages instead."""
+    force_login = Client.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        verify_client(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test reads the content version afresh: the token this process last read may come from
+    a transaction an earlier test rolled back."""
+    from routes.models import ContentVersion
+
+    ContentVersion.forget()
+    yield
+    ContentVersion.forget()
 
 
 @pytest.fixture

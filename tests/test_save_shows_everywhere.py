@@ -1,5 +1,6 @@
 """A staff save through one server process shows in a page served by another on the very next
-request, whatever the shared cache is doing: two real gunicorn processes on one database."""
+request (with CONTENT_VERSION_CHECK_SECONDS=0; by default, within a second), whatever the shared
+cache is doing: two real gunicorn processes on one database."""
 
 import os
 import re
@@ -33,7 +34,10 @@ def site_env(request, tmp_path):
             # Nothing listens there: every cache call fails.
             "redis-down": f"redis://127.0.0.1:{free_port()}/0",
         }[request.param]
-        env = production_env(DATABASE_URL=database_url, REDIS_URL=redis_url)
+        # Read the content version on every request, so "the very next request" is the promise.
+        env = production_env(
+            DATABASE_URL=database_url, REDIS_URL=redis_url, CONTENT_VERSION_CHECK_SECONDS="0"
+        )
         prepare_database(env)
         create_superuser(env)
         yield env
