@@ -70,15 +70,17 @@ class QuestionForm(forms.Form):
         self.answers = answers
         self.today = today
         words = QUESTION_WORDS[key]
+        w = wording(young_person)
         if isinstance(words, DateWords):
             self.fields[key] = GuidanceDateField(
-                words.noun, label=words.legend, help_text=words.hint
+                words.noun.format(**w),
+                label=words.legend.format(**w),
+                help_text=words.hint.format(**w),
             )
             self.helper = get_form_helper(date_field(key, Size.LARGE, "h1"))
             # Every problem the rules can find with a date, in this question's words.
-            self.problems = problem_words(words)
+            self.problems = problem_words(words, w)
         else:
-            w = wording(young_person)
             choose = words.choose.format(**w)
             self.fields[key] = forms.ChoiceField(
                 label=words.legend.format(**w),
@@ -176,7 +178,8 @@ class DeadlineCalculatorForm(forms.Form):
             try:
                 answers[key] = flow.validate_answer(key, value, answers, self.today)
             except flow.InvalidAnswer as problem:
-                self.add_error(key, problem_words(QUESTION_WORDS[key])[problem.code])
+                words = problem_words(QUESTION_WORDS[key], wording(young_person=False))
+                self.add_error(key, words[problem.code])
         return cleaned
 
     def error_links(self) -> list[tuple[str, str]]:

@@ -173,9 +173,10 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
 }
 
 
-def problem_words(words: DateWords) -> dict[str, str]:
-    """Each problem a date question's answer can have, in that question's words."""
-    noun = words.noun[0].upper() + words.noun[1:]
+def problem_words(words: DateWords, w: dict[str, str]) -> dict[str, str]:
+    """Each problem a date question's answer can have, in that question's words (`w`: wording())."""
+    noun = words.noun.format(**w)
+    noun = noun[0].upper() + noun[1:]
     return {code: message.format(Noun=noun) for code, message in DATE_PROBLEMS.items()}
 
 
@@ -200,7 +201,7 @@ def missing_words() -> list[str]:
             needed = [words.legend, words.choose, *(a.label for a in words.answers.values())]
             optional = [words.hint, *(a.hint for a in words.answers.values())]
         else:
-            messages = problem_words(words)
+            messages = problem_words(words, wording(young_person=True))
             missing += [f"{key}: problem {p}" for p in question.problems if p not in messages]
             needed, optional = [words.legend, words.noun], [words.hint]
         if not all(piece.strip() for piece in needed):

@@ -2,7 +2,7 @@
 
 import itertools
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -397,6 +397,26 @@ def test_exclusion_points_to_coram_and_the_review():
 )
 def test_parse_answers(query, answers, errors):
     assert flow.parse_answers(query, TODAY) == (answers, errors)
+
+
+@pytest.mark.parametrize("key", ["decision_date", "certificate_date"])
+@pytest.mark.parametrize(
+    ("day", "problem"),
+    [
+        pytest.param(TODAY, None, id="today is in time"),
+        pytest.param(TODAY + timedelta(days=1), "future", id="tomorrow is in the future"),
+        pytest.param(flow.EARLIEST_DECISION, None, id="1 September 2014: the Act in force"),
+        pytest.param(flow.EARLIEST_DECISION - timedelta(days=1), "too-early", id="the day before"),
+    ],
+)
+def test_a_letter_may_be_dated_from_the_2014_act_to_today(key, day, problem):
+    earlier = {"decision_date": flow.EARLIEST_DECISION}
+    if problem is None:
+        assert flow.validate_answer(key, day, earlier, TODAY) == day
+    else:
+        with pytest.raises(flow.InvalidAnswer) as raised:
+            flow.validate_answer(key, day, earlier, TODAY)
+        assert raised.value.code == problem
 
 
 @pytest.mark.parametrize("key", ["decision_date", "certificate_date"])
