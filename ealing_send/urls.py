@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    # Security keys and passkeys for staff (django-otp-webauthn's JSON views), beside the admin.
+    path(settings.ADMIN_URL + "sign-in/webauthn/", include("django_otp_webauthn.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("guidance.urls")),
     path("", include("routes.urls")),

@@ -14,6 +14,8 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from tests.second_factor import next_recovery_code, recovery_codes_script
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
@@ -75,13 +77,15 @@ def prepare_database(env: dict) -> None:
 
 
 def create_superuser(env: dict, username: str = "admin", password: str = "a-long-test-password-1"):
-    """A superuser in the server's database, for tests that sign in to the admin."""
+    """A superuser in the server's database, for tests that sign in to the admin, with the tests'
+    recovery codes for the second step (tests/second_factor.py)."""
     manage(
         env,
         "shell",
         "-c",
         "from django.contrib.auth.models import User; "
-        f"User.objects.create_superuser({username!r}, 'a@example.org', {password!r})",
+        f"User.objects.create_superuser({username!r}, 'a@example.org', {password!r})\n"
+        + recovery_codes_script(repr(username)),
     )
 
 
@@ -165,6 +169,8 @@ class Browser:
         return response.status, response.read().decode(), dict(response.headers)
 
     def sign_in(self, username: str, password: str) -> None:
+        """Both steps: the password, then one of the account's recovery codes (the account needs
+        them: create_superuser and tests/browser/staff.py give them)."""
         _, html, _ = self.request("/admin/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
         status, _, _ = self.request(
@@ -172,6 +178,15 @@ class Browser:
             {"csrfmiddlewaretoken": token, "username": username, "password": password},
         )
         assert status == 302, "sign-in failed"
+        second_step = "/admin/sign-in/second-step/?next=/admin/"
+        _, html, _ = self.request(second_step)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+        status, _, headers = self.request(
+            second_step,
+            {"csrfmiddlewaretoken": token, "code": next_recovery_code(), "next": "/admin/"},
+        )
+        assert status == 302, "the second step failed"
+        assert headers["Location"] == "/admin/", headers["Location"]
 
 
 def staff_sessions(env: dict, count: int, prefix: str = "editor") -> list[str]:
@@ -182,6 +197,8 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group, User
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 editors = Group.objects.get(name="Content editor")
 for number in range({count}):
     user = User.objects.create_user(f"{prefix}{{number}}", is_staff=True)
@@ -190,6 +207,9 @@ for number in range({count}):
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # Signed in with both steps: the second with an authenticator app (django_otp.login's record).
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
     print(session.session_key)
 """

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.second_factor import next_recovery_code, recovery_codes_script
 from tests.servers import fresh_database, gunicorn, manage, prepare_database, production_env
 
 PASSWORD = "a-long-test-password-1"
@@ -55,6 +56,10 @@ print(json.dumps({{
 """
 
 
+# The second step: each account has recovery codes the tests know (tests/second_factor.py).
+SET_UP += "".join(recovery_codes_script(repr(username)) for username in STAFF)
+
+
 @dataclass
 class StaffSite:
     base: str
@@ -76,9 +81,13 @@ def staff_site(tmp_path_factory):
 
 
 def sign_in(page, site: StaffSite, username: str) -> None:
+    """Both steps: the password, then one of the account's recovery codes."""
     page.goto(site.base + "/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(site.base + "/admin/sign-in/second-step/**")
+    page.fill("#id_code", next_recovery_code())
     page.click("input[type=submit]")
     page.wait_for_url(site.base + "/admin/")
 
