@@ -301,3 +301,22 @@ def test_the_logged_out_page(staff_site, editor_page):  # noqa: F811
     result = axe_run(page)
     assert len(result["passes"]) >= 10, "axe did not run"
     assert described(result["violations"]) == []
+
+
+def test_the_sign_in_steps(chromium, staff_site):  # noqa: F811
+    """The password page, and the second step when signing in has one, pass axe too."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(staff_site.base + "/admin/login/")
+    result = axe_run(page)
+    assert len(result["passes"]) >= 10, "axe did not run"
+    assert described(result["violations"]) == []
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    submit(page, "input[type=submit]")
+    if "/second-step/" in page.url:
+        assert page.locator("#id_code").count() == 1
+        result = axe_run(page)
+        assert len(result["passes"]) >= 10, "axe did not run"
+        assert described(result["violations"]) == []
+    context.close()
