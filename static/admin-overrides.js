@@ -52,6 +52,11 @@
       // Read the field's label before the chosen value, not the value alone.
       var own = element.getAttribute("aria-labelledby");
       element.setAttribute("aria-labelledby", (labelId(select) + " " + (own || "")).trim());
+      // The chosen value is a read-only text box; with nothing chosen yet it would have no name.
+      var shown = element.querySelector(".select2-selection__rendered[role=textbox]");
+      if (shown && shown.id) {
+        shown.setAttribute("aria-labelledby", labelId(select) + " " + shown.id);
+      }
     }
   }
 

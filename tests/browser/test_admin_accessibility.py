@@ -320,3 +320,20 @@ def test_the_sign_in_steps(chromium, staff_site):  # noqa: F811
         assert len(result["passes"]) >= 10, "axe did not run"
         assert described(result["violations"]) == []
     context.close()
+
+
+def test_new_inline_rows(staff_site, editor_page):  # noqa: F811
+    """Rows added on the page (Add another …) are labelled like the rows that came with it."""
+    page = editor_page
+    page.goto(staff_site.url("/admin/routes/organisation/{organisation}/change/"))
+    rows = page.locator("#routeorganisation_set-group tr.form-row:not(.empty-form)").count()
+    page.click("#routeorganisation_set-group .add-row a")
+    assert page.locator("#routeorganisation_set-group tr.form-row:not(.empty-form)").count() == (
+        rows + 1
+    )
+    assert page.locator(f"label[for='id_routeorganisation_set-{rows}-order']").count() == 1
+    assert_accessible(page, "editor")
+    page.problems.clear()
+    page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
+    page.click("#steps-group .add-row a")
+    assert_accessible(page, "editor")
