@@ -3,7 +3,43 @@
 The server's clock starts at noon on tests.clock.TODAY (28 November 2026; see conftest.py), so the
 fixed dates below show the same plan every day: RESULT's decision letter of 2 October 2026 leaves
 4 days to appeal, and the "if you act today" estimates still show.
+
+Each question's error page and a plan for each outcome come from the declarations in flow.py, so a
+new question or outcome is visited without a change here.
 """
+
+from datetime import date
+from urllib.parse import urlencode
+
+from guidance import flow
+from tests.clock import TODAY
+
+DATES = {"decision_date": date(2026, 10, 2), "certificate_date": date(2026, 11, 2)}
+EVERY_PATH = list(flow.every_path(DATES))
+
+
+def _address(path: str, answers, **fields) -> str:
+    query = urlencode({**flow.to_query(answers), **fields})
+    return f"{path}?{query}" if query else path
+
+
+def _error_page(key: str) -> str:
+    """Question `key`, on the first path that asks it, submitted empty or (a date) as 31 February."""
+    answers = next(answers for answers in EVERY_PATH if key in answers)
+    asked = flow.path(answers)
+    before = {earlier: answers[earlier] for earlier in asked[: asked.index(key)]}
+    fields = (
+        {f"{key}_0": "31", f"{key}_1": "2", f"{key}_2": "2026"}
+        if flow.QUESTIONS[key].is_date
+        else {}
+    )
+    return _address(f"/what-can-i-do/{key}/answer/", before, **fields)
+
+
+def _plan_with(outcome: str) -> str:
+    answers = next(a for a in EVERY_PATH if flow.action_plan(a, TODAY).outcome == outcome)
+    return _address("/what-can-i-do/result/", answers)
+
 
 RESULT = (
     "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"
@@ -32,22 +68,13 @@ PUBLIC_PAGES = [
     "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes",
     RESULT,
     "/what-can-i-do/result/?who=young-person&concern=exclusion",
+    # Every other outcome (RESULT is an appeal; the line above an exclusion).
+    *(_plan_with(outcome) for outcome in flow.OUTCOMES if outcome not in ("appeal", "exclusion")),
 ]
 
 # Each questionnaire page submitted empty or wrong, so it shows its error state.
 ERROR_PAGES = [
-    "/what-can-i-do/who/answer/",
-    "/what-can-i-do/concern/answer/?who=parent",
-    "/what-can-i-do/plan/answer/?who=parent&concern=school-support",
-    "/what-can-i-do/talked/answer/?who=parent&concern=handling",
-    "/what-can-i-do/decision/answer/?who=parent&concern=la-decision",
-    "/what-can-i-do/decision_date/answer/?who=parent&concern=la-decision&decision=refuse-plan"
-    "&decision_date_0=31&decision_date_1=2&decision_date_2=2026",
-    "/what-can-i-do/mediation/answer/?who=parent&concern=la-decision&decision=refuse-plan"
-    "&decision_date=2026-10-02",
-    "/what-can-i-do/certificate_date/answer/?who=parent&concern=la-decision&decision=refuse-plan"
-    "&decision_date=2026-10-02&mediation=yes&certificate_date_0=1&certificate_date_1=9"
-    "&certificate_date_2=2026",
+    *(_error_page(key) for key in flow.QUESTIONS),
     "/deadlines/?decision_date_0=&decision_date_1=13&decision_date_2=2026",
     "/organisations/?route=nonsense",
 ]

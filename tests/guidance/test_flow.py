@@ -1,8 +1,10 @@
 """The questionnaire's rules: which question comes next, and what the plan says."""
 
 import itertools
+import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -164,6 +166,16 @@ def test_the_declared_graph_is_the_questionnaire_as_it_runs():
     walked = {pair for answers in ALL_ANSWERS for pair in itertools.pairwise(flow.path(answers))}
     walked |= {(flow.CHECK, flow.action_plan(answers, TODAY).outcome) for answers in ALL_ANSWERS}
     assert drawn == walked
+
+
+def test_the_readme_lists_every_question_s_key_and_answers_the_public_url_contract():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    table = readme.split("## The questionnaire's URL")[1].split("\n## ")[0]
+    listed = {}
+    for keys, values in re.findall(r"^\| (`.+?) \| (.+?) \|$", table, re.MULTILINE):
+        for key in re.findall(r"`([^`]+)`", keys):
+            listed[key] = tuple(re.findall(r"`([^`]+)`", values))
+    assert listed == {q.key: q.choices or ("YYYY-MM-DD",) for q in flow.QUESTIONS.values()}
 
 
 def test_every_concern_and_decision_gives_a_plan_with_routes_and_isaid():
