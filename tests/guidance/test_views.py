@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from guidance import flow
+
 pytestmark = pytest.mark.django_db
 
 
@@ -411,32 +413,11 @@ def test_deadline_calculator_errors(client):
     assert "must be a real date" in response.content.decode()
 
 
-QUESTION_KEYS = [
-    "who",
-    "concern",
-    "plan",
-    "talked",
-    "decision",
-    "decision_date",
-    "mediation",
-    "certificate_date",
-]
+QUESTION_KEYS = list(flow.QUESTIONS)
 VALUES = st.one_of(
     st.sampled_from(
         [
-            "parent",
-            "young-person",
-            "school-support",
-            "la-decision",
-            "health-care",
-            "handling",
-            "exclusion",
-            "yes",
-            "no",
-            "assessing",
-            "refuse-plan",
-            "placement-only",
-            "other",
+            *sorted({answer for q in flow.QUESTIONS.values() for answer in q.choices}),
             "2026-02-31",
             "2026-10-01",
             "2099-01-01",
@@ -457,7 +438,7 @@ QUERIES = st.dictionaries(
         st.sampled_from(
             [
                 *QUESTION_KEYS,
-                *(f"{k}_{i}" for k in ("decision_date", "certificate_date") for i in range(3)),
+                *(f"{k}_{i}" for k, q in flow.QUESTIONS.items() if q.is_date for i in range(3)),
             ]
         ),
         st.text(max_size=10),
