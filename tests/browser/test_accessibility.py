@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.second_factor import next_recovery_code
+
 from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,6 +41,10 @@ def test_no_violations_on_the_admin_for_staff(site, page):
     page.goto(site + "/admin/login/")
     page.fill("#id_username", "admin")
     page.fill("#id_password", "a-long-test-password-1")
+    page.click("input[type=submit]")
+    # The second step: one of the account's recovery codes (tests/servers.py create_superuser).
+    page.wait_for_url(site + "/admin/sign-in/second-step/**")
+    page.fill("#id_code", next_recovery_code())
     page.click("input[type=submit]")
     page.wait_for_url(site + "/admin/")
     assert "Needs review" in page.content()
