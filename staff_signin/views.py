@@ -5,6 +5,7 @@ managers and superusers) resetting a colleague's."""
 from django.contrib import messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -185,9 +186,22 @@ def _colleagues(request):
     return colleagues.order_by("username")
 
 
+RESET_MESSAGE = "Reset the second factor of {}."
+
+
 def colleagues(request, site):
     people = [(person, devices.has_second_factor(person)) for person in _colleagues(request)]
-    context = _context(request, site, "Reset a colleague’s second factor", people=people)
+    resets = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(get_user_model()),
+            change_message__startswith=RESET_MESSAGE.split("{")[0],
+        )
+        .select_related("user")
+        .order_by("-action_time")[:20]
+    )
+    context = _context(
+        request, site, "Reset a colleague’s second factor", people=people, resets=resets
+    )
     return render(request, "staff_signin/colleagues.html", context)
 
 
@@ -201,7 +215,7 @@ def reset(request, site, user_id):
             user_id=request.user.pk,
             queryset=[person],
             action_flag=CHANGE,
-            change_message=f"Reset the second factor of {person.get_username()}.",
+            change_message=RESET_MESSAGE.format(person.get_username()),
             single_object=True,
         )
         messages.success(

@@ -206,6 +206,8 @@ def test_a_manager_resets_a_colleagues_second_factor_and_it_is_recorded(client, 
     entry = LogEntry.objects.get(object_id=str(editor.pk))
     assert entry.user == manager
     assert entry.change_message == "Reset the second factor of editor."
+    # Managers see it on the page; superusers also in the person's history.
+    assert "Reset the second factor of editor." in client.get("/admin/sign-in/colleagues/").text
     # The colleague sets up a new one at their next sign-in.
     assert password_only("editor").get(SECOND_STEP)["Location"].startswith(SET_UP)
 
@@ -277,3 +279,16 @@ def test_logging_out_works_between_the_steps(editor):
     client = password_only("editor")
     assert client.post("/admin/logout/").status_code == 200
     assert client.get(SECOND_STEP)["Location"] == "/admin/login/"
+
+
+def test_the_first_superuser_can_sign_in_locally_with_a_code_from_the_command_line(superuser):
+    """README: without a phone to hand, `manage.py addstatictoken admin` prints a one-time code."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("addstatictoken", "admin", stdout=out)
+    client = password_only("admin")
+    assert second_step(client, out.getvalue().strip())["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
