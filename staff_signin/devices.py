@@ -66,6 +66,14 @@ def verified_device(user, code: str):
     return None
 
 
+def must_wait(user, code: str) -> bool:
+    """Whether every device that could take `code` is waiting after a wrong code (django-otp's
+    throttling), so the code was not checked at all."""
+    kind = TOTPDevice if APP_CODE.match(normalised(code)) else StaticDevice
+    candidates = list(kind.objects.devices_for_user(user, confirmed=True))
+    return bool(candidates) and not any(d.verify_is_allowed()[0] for d in candidates)
+
+
 def confirm_authenticator(device: TOTPDevice, code: str) -> bool:
     """Check the first code from a newly set-up app; when right, the app is the person's."""
     if not device.verify_is_allowed()[0] or not device.verify_token(normalised(code)):

@@ -74,7 +74,9 @@ def second_step(request, site):
         return _locked(request, site)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = devices.verified_device(user, form.cleaned_data["code"])
+        code = form.cleaned_data["code"]
+        waiting = devices.must_wait(user, code)
+        device = None if waiting else devices.verified_device(user, code)
         if device is not None:
             # A new session key for the signed-in session, as Django's login() gives one.
             request.session.cycle_key()
@@ -89,7 +91,10 @@ def second_step(request, site):
             return HttpResponseRedirect(_next(request))
         if count_wrong_code(request, user):
             return _locked(request, site)
-        form.add_error("code", "That code did not work. Check it and try again")
+        if waiting:
+            form.add_error("code", "Wait a few seconds after a wrong code, then try again")
+        else:
+            form.add_error("code", "That code did not work. Check it and try again")
     context = _context(
         request,
         site,

@@ -27,6 +27,13 @@ def password_only(username) -> Client:
     return client
 
 
+def wrong_code(device) -> str:
+    """Six digits the device would refuse: none of the codes it accepts around now."""
+    now = time.time()
+    accepted = {app_code(device, at=now + 30 * step) for step in (-2, -1, 0, 1, 2)}
+    return next(c for c in (f"{n:06d}" for n in range(10)) if c not in accepted)
+
+
 def second_step(client, code, next_url="/admin/"):
     return client.post(SECOND_STEP, {"code": code, "next": next_url})
 
@@ -107,8 +114,7 @@ def test_a_code_from_the_tests_clock_signs_in_and_a_used_code_is_refused(editor)
 def test_a_wrong_code_is_refused(editor):
     device = give_authenticator(editor)
     client = password_only("editor")
-    wrong = f"{(int(app_code(device)) + 500_000) % 1_000_000:06d}"
-    response = second_step(client, wrong)
+    response = second_step(client, wrong_code(device))
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.text
     assert client.get("/admin/").status_code == 302
@@ -155,7 +161,8 @@ def test_first_sign_in_sets_up_an_app_then_shows_recovery_codes(editor):
 def test_a_wrong_first_code_does_not_finish_the_set_up(editor):
     client = password_only("editor")
     client.get(SET_UP)
-    response = client.post(SET_UP, {"code": "000000", "next": "/admin/"})
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    response = client.post(SET_UP, {"code": wrong_code(device), "next": "/admin/"})
     assert response.status_code == 200
     assert "That code did not work" in response.text
     assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
@@ -168,10 +175,10 @@ def test_five_wrong_codes_lock_the_second_step_even_for_the_right_code(editor, s
         device.refresh_from_db()
         device.throttling_failure_timestamp = None  # past the device's own short waits
         device.save()
-        assert second_step(client, "000000").status_code == 200
+        assert second_step(client, wrong_code(device)).status_code == 200
     device.refresh_from_db()
     device.throttle_reset()
-    response = second_step(client, "000001")
+    response = second_step(client, wrong_code(device))
     assert response.status_code == 429
     assert "paused for 30 minutes" in response.text
     device.refresh_from_db()
@@ -187,11 +194,17 @@ def test_five_wrong_codes_lock_the_second_step_even_for_the_right_code(editor, s
 def test_the_device_itself_slows_down_after_a_wrong_code(editor):
     device = give_authenticator(editor)
     client = password_only("editor")
-    second_step(client, "000000")
-    # The right code within the device's wait is refused too (django-otp's throttling).
-    assert second_step(client, app_code(device)).status_code == 200
+    second_step(client, wrong_code(device))
     device.refresh_from_db()
-    assert device.throttling_failure_count >= 1
+    assert device.throttling_failure_count == 1
+    # The wait doubles with each wrong code; after ten it is over eight minutes, and the right
+    # code within the wait is refused too (django-otp's throttling).
+    device.throttling_failure_count = 10
+    device.save()
+    response = second_step(client, app_code(device))
+    assert response.status_code == 200
+    assert "Wait a few seconds after a wrong code" in response.text
+    assert client.get("/admin/").status_code == 302
 
 
 def test_a_manager_resets_a_colleagues_second_factor_and_it_is_recorded(client, manager, editor):
