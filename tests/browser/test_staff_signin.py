@@ -25,7 +25,7 @@ from .staff import (
 from .test_accessibility import axe_violations
 from .test_html import VNU
 
-NEWCOMERS = ["newcomer1", "newcomer2", "newcomer3", "newcomer4"]
+NEWCOMERS = ["newcomer1", "newcomer2", "newcomer3", "newcomer4", "newcomer5"]
 
 
 @pytest.fixture(scope="module")
@@ -215,4 +215,17 @@ def test_screenshots_of_the_set_up_and_second_step(
     page.wait_for_url(staff_site.base + "/admin/sign-in/second-step/**")
     page.screenshot(path=str(artifacts / f"staff-sign-in-second-step-{width}.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_the_set_up_and_second_step_in_the_dark_theme(staff_site, newcomers, chromium):  # noqa: F811
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    password_step(page, staff_site, next(newcomers))
+    page.wait_for_url(staff_site.base + "/admin/sign-in/set-up/**")
+    assert axe_violations(page) == []
+    page.click(".sign-in-leave button")
+    password_step(page, staff_site, "manager")
+    page.wait_for_url(staff_site.base + "/admin/sign-in/second-step/**")
+    assert axe_violations(page) == []
     context.close()
