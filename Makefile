@@ -70,9 +70,11 @@ run: ENV = $(DEV_ENV)
 run: migrate
 	@echo
 	@echo "  Ealing SEND guidance is at http://127.0.0.1:8000/"
-	@echo "  Staff admin is at http://127.0.0.1:8000/admin/"
+	@echo "  Staff admin is at http://localhost:8000/admin/"
 	@echo "  To make an admin account, in another terminal run:"
 	@echo "    DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
+	@echo "  then sign in and set up an authenticator app. No phone to hand?"
+	@echo "    DJANGO_DEBUG=1 $(MANAGE) addstatictoken <username>   prints a one-time code"
 	@echo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
