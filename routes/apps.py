@@ -7,25 +7,44 @@ class RoutesConfig(AppConfig):
     verbose_name = "Routes and organisations"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_save,
+            pre_delete,
+            pre_save,
+        )
 
         from .models import ContentVersion, content_models
+
+        def content_changing(**kwargs):
+            ContentVersion.lock()
 
         def content_changed(**kwargs):
             ContentVersion.move_on()
 
+        def links_changed(action, **kwargs):
+            if action.startswith("pre_"):
+                ContentVersion.lock()
+            else:
+                ContentVersion.move_on()
+
         # Every content model and each of its many-to-many tables: a save of any of them, in the
-        # admin, a shell or loaddata, moves the content version on in the same transaction.
+        # admin, a shell or loaddata, locks the content version before it writes (one lock order
+        # for every save) and moves it on in the same transaction.
         for model in content_models():
             label = model._meta.label_lower
-            post_save.connect(content_changed, sender=model, weak=False, dispatch_uid=f"v-{label}")
-            post_delete.connect(
-                content_changed, sender=model, weak=False, dispatch_uid=f"d-{label}"
-            )
+            for signal, receiver, name in (
+                (pre_save, content_changing, "lock"),
+                (pre_delete, content_changing, "lock-delete"),
+                (post_save, content_changed, "move"),
+                (post_delete, content_changed, "move-delete"),
+            ):
+                signal.connect(receiver, sender=model, weak=False, dispatch_uid=f"{name}-{label}")
             for field in model._meta.local_many_to_many:
                 m2m_changed.connect(
-                    content_changed,
+                    links_changed,
                     sender=field.remote_field.through,
                     weak=False,
-                    dispatch_uid=f"m-{label}-{field.name}",
+                    dispatch_uid=f"links-{label}-{field.name}",
                 )

@@ -7,6 +7,8 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from .models import ContentVersion
+
 CONFLICT_FIELD = "opened_version"
 
 
@@ -50,6 +52,8 @@ class ConflictCheckingForm(forms.ModelForm):
         cleaned = super().clean()
         if not (self.check_conflicts and self.instance.pk):
             return cleaned
+        # The content version's lock first, as every content save takes it: one lock order.
+        ContentVersion.lock()
         model = type(self.instance)
         # NO KEY: a colleague's save that links another item to this one need not wait for it.
         locked = model.objects.select_for_update(no_key=True).filter(pk=self.instance.pk)
