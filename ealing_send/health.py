@@ -5,7 +5,7 @@ would redirect or refuse; it still gets the security headers of the middleware a
 """
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 
 PATH = "/healthz"
 
@@ -30,6 +30,8 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path_info != PATH:
             return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(("GET", "HEAD"))
         if database_answers():
             response = JsonResponse({"status": "ok", "database": "ok"})
         else:

@@ -1,4 +1,4 @@
-"""Refuse requests that carry a NUL byte in their path or query string.
+"""Refuse requests that carry a NUL byte in their path, query string or cookies.
 
 No address or answer on this site contains one, and PostgreSQL cannot hold one in a text field: a
 NUL that reached a database filter or search (the admin's list filters and autocomplete) would end
@@ -11,13 +11,15 @@ from django.core.exceptions import BadRequest
 
 
 class RefuseNulBytesMiddleware:
-    """Answer 400 Bad Request to any request whose path or query string holds a NUL byte."""
+    """Answer 400 Bad Request to any request whose path, query string or cookies hold a NUL byte
+    (a quoted cookie may spell one as \\000, and the session cookie reaches the database)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         query = unquote(request.META.get("QUERY_STRING", ""))
-        if "\x00" in request.path_info or "\x00" in query:
+        cookies = request.COOKIES.values()
+        if "\x00" in request.path_info or "\x00" in query or any("\x00" in c for c in cookies):
             raise BadRequest("The address holds a NUL byte.")
         return self.get_response(request)

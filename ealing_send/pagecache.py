@@ -1,4 +1,4 @@
-"""The site's HTTP caching policy, in one middleware and two view decorators.
+"""The site's HTTP caching policy, in two middleware and two view decorators.
 
 - A response is private and stored nowhere (`Cache-Control: no-store`) unless its view says it is
   a content page. Pages made from a family's answers (questions, check, plan, calendar file,
@@ -7,8 +7,10 @@
   visitor. Each process keeps the ones it made lately, in memory, keyed by the release, the
   content version (see `routes.models.ContentVersion`), the day, the host and only the parameters
   the view reads, so junk parameters add no entry and a save or a release is seen on the very next
-  request. They carry `Cache-Control` that a reverse proxy or CDN can honour, and an ETag.
+  request in this process (in others within CONTENT_VERSION_CHECK_SECONDS). They carry
+  `Cache-Control` that a reverse proxy or CDN can honour, and an ETag.
 - Public pages answer GET and HEAD only: anything else is a 405, before CSRF is checked.
+- PrivateByDefaultMiddleware, first in the stack, makes every other response private.
 
 Nothing is kept in a shared cache: pages are cheap to make once per process and version, and a
 cache outage then cannot cost a staff save or serve a page from before a release.
@@ -18,15 +20,22 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
+from datetime import date
 from functools import lru_cache
+from time import time
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 
 from routes.models import ContentVersion
 
@@ -65,6 +74,18 @@ def _page_kind(path_info: str, urlconf: str | None) -> tuple[str, tuple[str, ...
     except Resolver404:
         return "", ()
     return getattr(match.func, "page_kind", ""), getattr(match.func, "page_reads", ())
+
+
+_day: tuple[int, date] = (0, date.min)
+
+
+def _today() -> date:
+    """Today in the site's time zone, worked out at most once a second (it is in every key)."""
+    global _day
+    second = int(time())
+    if _day[0] != second:
+        _day = (second, timezone.localdate())
+    return _day[1]
 
 
 def _release() -> str:
@@ -135,14 +156,11 @@ class PageCacheMiddleware:
             return HttpResponseNotAllowed(SAFE_METHODS)
         if kind != "content" or settings.SESSION_COOKIE_NAME in request.COOKIES:
             # Signed-in staff always get a fresh page, so drafts are never kept or shown publicly.
-            return self._private(self.get_response(request))
-        try:
-            key = self._key(request, reads)
-        except DisallowedHost:
-            return self._private(self.get_response(request))
+            return self.get_response(request)
+        key = self._key(request, reads)
         entry = recent_pages.get(key)
         if entry is not None:
-            return _from_entry(entry)
+            return _conditional(request, _from_entry(entry))
         response = self.get_response(request)
         if self._may_keep(request, reads, response):
             patch_cache_control(
@@ -151,7 +169,8 @@ class PageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
             set_response_etag(response)
             recent_pages.put(key, (response.status_code, list(response.items()), response.content))
-        return self._private(response)
+            return _conditional(request, response)
+        return response
 
     def _key(self, request, reads) -> tuple:
         try:
@@ -167,29 +186,46 @@ class PageCacheMiddleware:
         return (
             self.release,
             version,
-            timezone.localdate(),
-            request.get_host(),
+            _today(),
+            # The Host header as sent: a page is only kept after Django has accepted its host, so a
+            # host it refuses never finds one.
+            request.META.get("HTTP_HOST", ""),
             request.path_info,
             params,
         )
 
     @staticmethod
     def _may_keep(request, reads, response) -> bool:
-        """Keep only a whole, public-by-default 200 made for a clean address: extra parameters
-        would be written into the page (its printed-from line), so such a page is made fresh."""
+        """Keep only a whole, public-by-default 200 made for the page's own address: the address is
+        written into the page (its printed-from line), so one with anything more (another
+        parameter, a repeated one, an encoded name) is made fresh and not kept."""
+        own = urlencode([(name, request.GET[name]) for name in reads if name in request.GET])
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
             and not response.has_header("Cache-Control")
-            and all(name in reads for name in request.GET)
+            and request.META.get("QUERY_STRING", "") == own
         )
 
-    @staticmethod
-    def _private(response):
+
+class PrivateByDefaultMiddleware:
+    """First in the stack, so it sees every response, redirects and refusals from the middleware
+    below included: one that says nothing about caching is private and stored nowhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def _conditional(request, response):
+    """304 Not Modified when the browser or proxy already has this content page (its ETag)."""
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _from_entry(entry: tuple) -> HttpResponse:

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: any response that says nothing about caching is private and stored nowhere.
+    "ealing_send.pagecache.PrivateByDefaultMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Header middleware before WhiteNoise, so static files carry the same headers as pages.
     "csp.middleware.CSPMiddleware",
@@ -85,10 +87,8 @@ MIDDLEWARE = [
     # 400 for a NUL byte in the address, before anything can pass it to the database.
     "ealing_send.nul_bytes.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 304 for a content page the browser or proxy already has (its ETag), kept or fresh.
-    "django.middleware.http.ConditionalGetMiddleware",
-    # The caching policy: content pages kept in memory and served here, before sessions, CSRF and
-    # auth; everything else private and stored nowhere; public pages answer GET and HEAD only.
+    # Content pages kept in memory and served here (or a 304), before sessions, CSRF and auth;
+    # public pages answer GET and HEAD only.
     "ealing_send.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -233,8 +233,9 @@ CRISPY_TEMPLATE_PACK = "gds"
 SIMPLE_HISTORY_REVERT_DISABLED = False
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
-# Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto. gunicorn turns that
+# into HTTPS only for the proxy's own addresses (FORWARDED_ALLOW_IPS); Django reading the header
+# itself (SECURE_PROXY_SSL_HEADER) would believe anyone who sent it.
 SECURE_SSL_REDIRECT = _flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # A load balancer probes the container over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -250,6 +251,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Staff are signed out after eight hours: a working day.
 SESSION_COOKIE_AGE = 8 * 60 * 60
+# The sign-in form's anti-forgery cookie lasts until the browser closes, not a year.
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 
 # The site runs no inline script or style, so the policy can be strict.

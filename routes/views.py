@@ -13,8 +13,9 @@ from .published import fragment, published_content
 
 
 def can_preview(request) -> bool:
-    """Signed-in staff may see drafts; nobody else can."""
-    return request.user.is_authenticated and request.user.is_staff
+    """Staff who have signed in with both steps may see drafts; nobody else can."""
+    user = request.user
+    return user.is_staff and user.is_verified()
 
 
 def published_routes(request):

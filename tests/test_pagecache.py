@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import path
 
@@ -205,10 +206,18 @@ def test_every_content_model_moves_the_version_on(content):
         assert ContentVersion.current() != before, model.__name__
 
 
-def test_the_version_lives_in_the_database_beyond_any_cache_cull(client, content):
+def test_junk_addresses_write_nothing_to_the_shared_cache_and_leave_the_version(client, content):
+    from django.core.cache import cache
+
+    cache.set("canary", "kept")  # the shared cache works, and is read below
     version = ContentVersion.current()
     for n in range(310):
         client.get(f"/?utm_source=x{n}")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM page_cache")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert keys == [":1:canary"], "only the canary: no page or version is written there"
+    ContentVersion.forget()
     assert ContentVersion.current() == version
 
 
@@ -280,16 +289,49 @@ def test_kept_pages_are_served_while_the_database_is_down(client, content):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch", "options", "trace"])
-@pytest.mark.parametrize("url", ["/routes/appeal/", RESULT, "/deadlines/"])
-def test_public_pages_answer_only_get_and_head(client, content, method, url):
+@pytest.mark.parametrize("url", ["/routes/appeal/", RESULT, "/deadlines/", "/healthz"])
+def test_public_pages_answer_only_get_and_head_before_csrf(content, method, url):
+    client = Client(enforce_csrf_checks=True)
     response = getattr(client, method)(url)
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
 
 
-def test_the_admin_still_takes_posts(client, editor):
-    response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+def test_the_admin_still_takes_posts_with_csrf(editor):
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+    assert refused.status_code == 403, "no CSRF token: Django's CSRF check, not a 405"
+    client.get("/admin/login/")
+    token = client.cookies["csrftoken"].value
+    data = {"username": "editor", "password": "wrong", "csrfmiddlewaretoken": token}
+    assert client.post("/admin/login/", data).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "route=Call-0800-000-000&route=appeal",  # a repeated parameter
+        "%72oute=appeal",  # an encoded name
+        "route=appeal&utm_source=x",
+    ],
+)
+def test_only_the_pages_own_address_is_kept(client, content, query):
+    response = client.get(f"/organisations/?{query}")
     assert response.status_code == 200
+    assert len(recent_pages) == 0
+    clean = client.get("/organisations/?route=appeal").content.decode()
+    assert "0800" not in clean and "%72oute" not in clean
+
+
+def test_a_staff_member_who_has_only_typed_a_password_sees_no_drafts(content, editor):
+    Route.objects.filter(slug="mediation").update(is_published=False)
+    client = Client()
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": "a-long-test-password-1"}
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 302, "the admin wants the second step"
+    assert client.get("/routes/mediation/").status_code == 404
 
 
 def test_recent_pages_are_bounded_least_recent_first():

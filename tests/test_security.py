@@ -39,13 +39,15 @@ def test_every_response_carries_the_security_headers(client, content, url):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
-def test_https_is_required_behind_the_proxy(client, settings):
+def test_https_is_required_and_only_the_trusted_proxy_can_say_a_request_was(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     response = client.get("/routes/")
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/routes/"
-    proxied = client.get("/routes/", headers={"X-Forwarded-Proto": "https"})
-    assert proxied.status_code == 200
+    # The header from anyone is not enough: gunicorn makes it HTTPS for FORWARDED_ALLOW_IPS only.
+    assert client.get("/routes/", headers={"X-Forwarded-Proto": "https"}).status_code == 301
+    # What gunicorn passes on for the trusted proxy.
+    assert client.get("/routes/", secure=True).status_code == 200
 
 
 def test_check_deploy_prints_no_warning_with_production_settings():

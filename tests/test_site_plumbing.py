@@ -85,3 +85,24 @@ def test_a_database_error_that_is_not_an_outage_is_a_500(server_errors_shown, co
     recent_pages.clear()
     with mock.patch.object(Route.objects, "visible", side_effect=DatabaseError("odd")):
         assert server_errors_shown.get("/routes/").status_code == 500
+
+
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_a_redirect_above_the_site_is_private_too(client):
+    """The HTTPS redirect comes from middleware above the page cache, and carries the answers."""
+    response = client.get("/what-can-i-do/result/?who=parent&decision_date=2026-10-13")
+    assert response.status_code == 301
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_nul_byte_in_a_cookie_is_refused(client):
+    client.cookies["sessionid"] = "abcdefghij\x00"
+    response = client.get("/routes/")
+    assert response.status_code == 400
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_forms_anti_forgery_cookie_lasts_until_the_browser_closes(client):
+    response = client.get("/admin/login/")
+    cookie = response.cookies["csrftoken"]
+    assert not cookie["max-age"] and not cookie["expires"]
