@@ -6,7 +6,10 @@ forwarded headers are trusted; PORT the port.
 
 import math
 import os
+import re
 from pathlib import Path
+
+from gunicorn.glogging import Logger
 
 
 def container_cpus() -> int:
@@ -34,3 +37,37 @@ accesslog = "-"
 errorlog = "-"
 # Only the request line and timing: query strings hold a family's answers, so they are not logged.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+# A query string in a message: from "?" to the next space or quote.
+QUERY_STRING = re.compile(r"\?[^\s'\"]*")
+
+
+class LoggerWithoutAnswers(Logger):
+    """gunicorn's own error lines (a malformed request, a failed one) quote the address it was
+    sent: its query string, where a family's answers are, is cut out, as in the access log."""
+
+    def _without_answers(self, level, msg, *args, **kwargs):
+        args = tuple(QUERY_STRING.sub("?…", a) if isinstance(a, str) else a for a in args)
+        getattr(super(), level)(QUERY_STRING.sub("?…", str(msg)), *args, **kwargs)
+
+    def critical(self, msg, *args, **kwargs):
+        self._without_answers("critical", msg, *args, **kwargs)
+
+    def error(self, msg, *args, **kwargs):
+        self._without_answers("error", msg, *args, **kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        self._without_answers("warning", msg, *args, **kwargs)
+
+    def info(self, msg, *args, **kwargs):
+        self._without_answers("info", msg, *args, **kwargs)
+
+    def debug(self, msg, *args, **kwargs):
+        self._without_answers("debug", msg, *args, **kwargs)
+
+    def exception(self, msg, *args, **kwargs):
+        self._without_answers("exception", msg, *args, **kwargs)
+
+
+logger_class = LoggerWithoutAnswers

@@ -8,6 +8,7 @@ distinctive dates, on gunicorn with production's logging. Afterwards no log line
 import base64
 import os
 import pickle
+import socket
 import urllib.request
 from pathlib import Path
 
@@ -151,6 +152,11 @@ def test_nothing_a_family_tells_us_is_stored_on_the_server(site):
     assert "20261217" in pages[WALK[8]][1]
     for path, (headers, _) in pages.items():
         assert "no-store" in headers["Cache-Control"], path
+
+    # A malformed request line, which gunicorn itself reports in its error log.
+    with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1]))) as raw:
+        raw.sendall(b"GET /what-can-i-do/result/?decision_date=2026-10-13\x01 HTTP/1.1\r\n\r\n")
+        assert raw.recv(100).startswith(b"HTTP/1.1 400")
 
     # The promise the privacy page makes is the one this test proves.
     with urllib.request.urlopen(base + "/privacy/") as response:
