@@ -17,7 +17,6 @@ cache outage then cannot cost a staff save or serve a page from before a release
 """
 
 import hashlib
-import logging
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -38,8 +37,6 @@ from django.utils.cache import (
 )
 
 from routes.models import ContentVersion
-
-logger = logging.getLogger(__name__)
 
 SAFE_METHODS = ("GET", "HEAD")
 
