@@ -36,6 +36,7 @@ def node_url(node: str, answers, raw_errors=None, query: str | None = None) -> s
 
 
 def _result_url(answers) -> str:
+    """The address of the plan for these answers."""
     return f"{link('guidance:result')}?{_query(answers)}"
 
 
@@ -164,7 +165,7 @@ def check(request):
         {
             **_common(answers),
             "answer_rows": answer_rows(answers, today),
-            "result_url": f"{link('guidance:result')}?{_query(answers)}",
+            "result_url": _result_url(answers),
             "back_url": node_url(last, answers),
         },
     )
@@ -229,8 +230,8 @@ def result_calendar(request):
         return _redirect_to_next(request, answers, errors)
     plan = flow.action_plan(answers, today)
     if not plan.deadlines:
-        return redirect(f"{link('guidance:result')}?{_query(answers)}")
-    plan_url = request.build_absolute_uri(f"{link('guidance:result')}?{_query(answers)}")
+        return redirect(_result_url(answers))
+    plan_url = request.build_absolute_uri(_result_url(answers))
     response = HttpResponse(
         calendar.deadlines_calendar(plan.deadlines, plan_url),
         content_type="text/calendar; charset=utf-8",
