@@ -4,6 +4,7 @@ WEB_CONCURRENCY sets the number of worker processes; FORWARDED_ALLOW_IPS the pro
 forwarded headers are trusted; PORT the port.
 """
 
+import logging
 import math
 import os
 import re
@@ -43,31 +44,23 @@ access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 QUERY_STRING = re.compile(r"\?[^\s'\"]*")
 
 
+def without_answers(record: logging.LogRecord) -> bool:
+    """Cut query strings, where a family's answers are, out of a log record; keep the record."""
+    record.msg = QUERY_STRING.sub("?…", str(record.msg))
+    if isinstance(record.args, tuple):
+        record.args = tuple(
+            QUERY_STRING.sub("?…", a) if isinstance(a, str) else a for a in record.args
+        )
+    return True
+
+
 class LoggerWithoutAnswers(Logger):
     """gunicorn's own error lines (a malformed request, a failed one) quote the address it was
-    sent: its query string, where a family's answers are, is cut out, as in the access log."""
+    sent: its query string is cut out, as in the access log."""
 
-    def _without_answers(self, level, msg, *args, **kwargs):
-        args = tuple(QUERY_STRING.sub("?…", a) if isinstance(a, str) else a for a in args)
-        getattr(super(), level)(QUERY_STRING.sub("?…", str(msg)), *args, **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        self._without_answers("critical", msg, *args, **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        self._without_answers("error", msg, *args, **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        self._without_answers("warning", msg, *args, **kwargs)
-
-    def info(self, msg, *args, **kwargs):
-        self._without_answers("info", msg, *args, **kwargs)
-
-    def debug(self, msg, *args, **kwargs):
-        self._without_answers("debug", msg, *args, **kwargs)
-
-    def exception(self, msg, *args, **kwargs):
-        self._without_answers("exception", msg, *args, **kwargs)
+    def setup(self, cfg):
+        super().setup(cfg)
+        self.error_log.addFilter(without_answers)
 
 
 logger_class = LoggerWithoutAnswers
