@@ -1,7 +1,6 @@
 """The published content as of the current content version, loaded once per version in each
 process: a page or a plan then costs one query (the version), however much it shows."""
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,8 +19,8 @@ class PublishedContent:
     organisations: dict[str, Organisation]
 
 
-_kept: tuple[str, PublishedContent] | None = None
-_lock = threading.Lock()
+# The content this process loaded last: replaced whole, never changed in place.
+_kept: PublishedContent | None = None
 
 
 def published_content() -> PublishedContent:
@@ -29,16 +28,15 @@ def published_content() -> PublishedContent:
     global _kept
     version = ContentVersion.current()
     kept = _kept
-    if kept is not None and kept[0] == version:
-        return kept[1]
+    if kept is not None and kept.version == version:
+        return kept
     # Read after the version: content saved meanwhile is newer, never older, than the version.
     content = PublishedContent(
         version=version,
         routes={r.slug: r for r in Route.objects.with_detail()},
         organisations={o.slug: o for o in Organisation.objects.visible()},
     )
-    with _lock:
-        _kept = (version, content)
+    _kept = content
     return content
 
 
