@@ -392,10 +392,12 @@ class ContentVersion(models.Model):
 
 
 def content_models() -> list[type[models.Model]]:
-    """Every model whose rows are content staff edit, taken from the app itself so that a new one
-    cannot be missed by the backup or by the content version: not history, not the version."""
+    """Every model whose rows are content staff edit, taken from the content apps themselves
+    (settings.CONTENT_APPS) so that a new one cannot be missed by the backup or by the content
+    version: not history, not the version."""
     return [
         model
-        for model in apps.get_app_config("routes").get_models()
+        for label in settings.CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
         if model is not ContentVersion and not issubclass(model, HistoricalChanges)
     ]

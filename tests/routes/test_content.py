@@ -107,3 +107,23 @@ def test_loading_gives_every_item_a_first_history_version(content):
     for model in (Route, Organisation, CodeParagraph):
         for item in model.objects.all():
             assert item.history.exists(), item
+
+
+def test_a_new_kind_of_content_is_loaded_beside_edited_content(content, tmp_path, monkeypatch):
+    """A release that adds a fixture file for empty tables fills them, and loads nothing over the
+    tables staff have already filled."""
+    from routes.management.commands import load_initial_content
+
+    route = Route.objects.get(slug="appeal")
+    route.summary = "Edited by staff"
+    route.save()
+    CodeParagraph.objects.all().delete()
+    (tmp_path / "content.json").write_text(FIXTURE.read_text())
+    paragraphs = [
+        row for row in json.loads(FIXTURE.read_text()) if row["model"] == "routes.codeparagraph"
+    ]
+    (tmp_path / "paragraphs.json").write_text(json.dumps(paragraphs))
+    monkeypatch.setattr(load_initial_content, "FIXTURES", tmp_path)
+    call_command("load_initial_content", verbosity=0)
+    assert Route.objects.get(slug="appeal").summary == "Edited by staff"
+    assert CodeParagraph.objects.count() == len(paragraphs)
