@@ -13,3 +13,15 @@ urlpatterns = [
     path("what-can-i-do/<slug:key>/answer/", views.answer, name="answer"),
     path("deadlines/", views.deadline_calculator, name="deadlines"),
 ]
+
+# "Is the council on time?" (guidance/council_views.py).
+from . import council_views  # noqa: E402
+
+urlpatterns += [
+    path("council-deadlines/", council_views.council_deadlines_page, name="council_deadlines"),
+    path(
+        "council-deadlines/calendar.ics",
+        council_views.council_deadlines_calendar,
+        name="council_calendar",
+    ),
+]

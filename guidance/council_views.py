@@ -1,0 +1,92 @@
+"""'Is the council on time?': the council's own dates for a family's case. Thin: parse the dates in
+the address, call the rules in council_deadlines.py, render. Nothing typed here is kept."""
+
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from ealing_send.links import link
+from ealing_send.pagecache import private_page
+
+from .council_calendar import council_calendar
+from .council_deadlines import CouncilDeadline, council_deadlines, timeline
+from .council_forms import CouncilDeadlinesForm, canonical_query, form_data, is_submitted
+
+ADVICE = "guidance/council_advice/{}.html"
+
+
+def title(key: str) -> str:
+    """A deadline's or event's title, from its words template (guidance/council_advice/)."""
+    return render_to_string(ADVICE.format(f"{key}-title")).strip()
+
+
+def _read(request):
+    """(form, submitted, today) for the dates in this request's address."""
+    today = timezone.localdate()
+    submitted = is_submitted(request.GET)
+    form = CouncilDeadlinesForm(today, data=form_data(request.GET) if submitted else None)
+    return form, submitted, today
+
+
+def _item(entry, today) -> dict:
+    """A timeline entry as the template shows it."""
+    deadline: CouncilDeadline | None = entry.deadline
+    item = {"entry": entry, "title": title(entry.key)}
+    if deadline is not None:
+        item.update(
+            deadline=deadline,
+            days_left=deadline.days_left(today),
+            passed=deadline.has_passed(today),
+            days_late=deadline.days_late(today),
+        )
+    return item
+
+
+@private_page
+def council_deadlines_page(request):
+    """The form, and once dates are given, the timeline of the council's dates."""
+    form, submitted, today = _read(request)
+    items = calendar_url = None
+    if submitted and form.is_valid():
+        case = form.case()
+        items = [_item(entry, today) for entry in timeline(case, today)]
+        query = urlencode(canonical_query(case))
+        calendar_url = f"{link('guidance:council_calendar')}?{query}"
+    return render(
+        request,
+        "guidance/council/page.html",
+        {
+            "form": form,
+            "items": items,
+            "calendar_url": calendar_url,
+            "has_errors": bool(form.errors),
+            "error_links": form.error_links() if submitted else [],
+            "today": today,
+            "nav_section": "deadlines",
+        },
+    )
+
+
+@private_page
+def council_deadlines_calendar(request):
+    """The same dates as an .ics file; bad or missing dates go back to the page to be put right."""
+    form, submitted, today = _read(request)
+    if not (submitted and form.is_valid()):
+        query = request.GET.urlencode()
+        page = link("guidance:council_deadlines")
+        return redirect(f"{page}?{query}" if query else page)
+    case = form.case()
+    deadlines = council_deadlines(case)
+    page_url = request.build_absolute_uri(
+        f"{link('guidance:council_deadlines')}?{urlencode(canonical_query(case))}"
+    )
+    titles = {d.key: title(d.key) for d in deadlines}
+    response = HttpResponse(
+        council_calendar(deadlines, titles, page_url, today),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="council-deadlines.ics"'
+    return response
