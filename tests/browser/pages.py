@@ -46,6 +46,13 @@ RESULT = (
     "&decision_date=2026-10-02&mediation=no"
 )
 
+# "Is the council on time?" with every date filled: some council dates late, some still to come.
+COUNCIL_ALL_DATES = (
+    "/council-deadlines/?request_date=2026-05-04&draft_plan_date=2026-09-01"
+    "&review_meeting_date=2026-11-05&amendment_notice_date=2026-11-20&transfer_year=2027"
+    "&transfer=school"
+)
+
 PUBLIC_PAGES = [
     "/",
     "/routes/",
@@ -66,6 +73,8 @@ PUBLIC_PAGES = [
     "/deadlines/",
     "/deadlines/?decision_date_0=14&decision_date_1=1&decision_date_2=2026",
     "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes",
+    "/council-deadlines/",
+    COUNCIL_ALL_DATES,
     RESULT,
     "/what-can-i-do/result/?who=young-person&concern=exclusion",
     # Every other outcome (RESULT is an appeal; the line above an exclusion).
@@ -77,6 +86,7 @@ ERROR_PAGES = [
     *(_error_page(key) for key in flow.QUESTIONS),
     "/deadlines/?decision_date_0=&decision_date_1=13&decision_date_2=2026",
     "/organisations/?route=nonsense",
+    "/council-deadlines/?request_date=2026-05-04&draft_plan_date=2026-05-01&transfer_year=2027",
 ]
 
 QUESTION_PAGES = [
