@@ -44,6 +44,10 @@ WALK = [
     "&certificate_date=2026-11-17",
     f"/what-can-i-do/result/calendar.ics?{ANSWERS}&decision_date=2026-10-13&mediation=yes"
     "&certificate_date=2026-11-17",
+    # Is the council on time? (the calculator stays last: the checks below read it there).
+    "/council-deadlines/?request_date_0=13&request_date_1=10&request_date_2=2026"
+    "&review_meeting_date_0=17&review_meeting_date_1=11&review_meeting_date_2=2026",
+    "/council-deadlines/calendar.ics?request_date=2026-10-13&review_meeting_date=2026-11-17",
     "/deadlines/?decision_date_0=13&decision_date_1=10&decision_date_2=2026"
     "&certificate_date_0=17&certificate_date_1=11&certificate_date_2=2026",
 ]
@@ -150,6 +154,7 @@ def test_nothing_a_family_tells_us_is_stored_on_the_server(site):
     assert "13 October 2026" in plan and "17 November 2026" in plan
     assert "17 December 2026" in pages[WALK[-1]][1]
     assert "20261217" in pages[WALK[8]][1]
+    assert "Tuesday 13 October 2026" in pages[WALK[9]][1]  # the council's timeline
     for path, (headers, _) in pages.items():
         assert "no-store" in headers["Cache-Control"], path
 
