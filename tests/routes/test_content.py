@@ -192,7 +192,7 @@ def test_pages_say_when_contact_details_were_checked(client, content):
     checked = client.get("/organisations/ipsea/").content.decode()
     assert "Contact details checked on 29 November 2026." in checked
     unchecked = client.get("/organisations/ealing-isaid/").content.decode()
-    assert "We have not checked these contact details yet" in unchecked
+    assert "Contact details not yet checked by us." in unchecked
     listing = client.get("/organisations/").content.decode()
     assert (
         listing.count("Contact details checked on")
