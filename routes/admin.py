@@ -156,7 +156,15 @@ class RouteAdmin(ContentAdmin):
         ("Code of Practice", {"fields": ["citations"]}),
         (
             "Review",
-            {"fields": ["last_reviewed", "review_interval_months", "review_due", "updated_at"]},
+            {
+                "fields": [
+                    "last_reviewed",
+                    "review_interval_months",
+                    "review_due",
+                    "review_notes",
+                    "updated_at",
+                ]
+            },
         ),
         (None, {"fields": ["opened_version"]}),
     ]
@@ -171,10 +179,21 @@ class OrganisationAdmin(ContentAdmin):
     inlines = [OrganisationRouteInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "scope", "is_published", "helps_with"]}),
-        ("Contact details", {"fields": ["phone", "email", "website", "opening_hours"]}),
+        (
+            "Contact details",
+            {"fields": ["phone", "email", "website", "opening_hours", "contact_checked"]},
+        ),
         (
             "Review",
-            {"fields": ["last_reviewed", "review_interval_months", "review_due", "updated_at"]},
+            {
+                "fields": [
+                    "last_reviewed",
+                    "review_interval_months",
+                    "review_due",
+                    "review_notes",
+                    "updated_at",
+                ]
+            },
         ),
         (None, {"fields": ["opened_version"]}),
     ]
@@ -253,7 +272,15 @@ class CodeParagraphAdmin(ContentAdmin):
         (None, {"fields": ["start", "end", "title", "quote", "url"]}),
         (
             "Review",
-            {"fields": ["last_reviewed", "review_interval_months", "review_due", "updated_at"]},
+            {
+                "fields": [
+                    "last_reviewed",
+                    "review_interval_months",
+                    "review_due",
+                    "review_notes",
+                    "updated_at",
+                ]
+            },
         ),
         (None, {"fields": ["opened_version"]}),
     ]

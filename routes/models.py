@@ -42,6 +42,11 @@ class ReviewedContent(models.Model):
         db_index=True,
         help_text="Worked out from the last review date and the review interval.",
     )
+    review_notes = models.TextField(
+        blank=True,
+        help_text="For staff only, never shown on the site: what was checked, against which "
+        "source (name it, with its address), and anything still to check.",
+    )
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
     class Meta:
@@ -173,6 +178,14 @@ class Organisation(ReviewedContent):
     website = models.URLField(blank=True, help_text="The full address, starting https://")
     opening_hours = models.CharField(
         max_length=200, blank=True, help_text="For example: Monday to Friday, 9am to 5pm."
+    )
+    contact_checked = models.DateField(
+        "contact details checked on",
+        null=True,
+        blank=True,
+        help_text="The date someone last rang, emailed or checked the organisation's own website "
+        "to confirm the phone, email and website above. Shown on the site. Leave empty if "
+        "nobody has checked them yet.",
     )
     scope = models.CharField(
         "local or national",
