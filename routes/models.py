@@ -404,6 +404,21 @@ class ContentVersion(models.Model):
         transaction.on_commit(cls.forget)
 
 
+class ShippedContent(models.Model):
+    """What the last release's initial content gave this site, one fixture file a row: the
+    baseline that tells a staff edit (kept) from words the release may correct. Not content."""
+
+    fixture = models.CharField(max_length=100, unique=True, help_text="The fixture file's name.")
+    rows = models.JSONField(help_text="The fixture's rows as that release shipped them.")
+
+    class Meta:
+        verbose_name = "shipped content"
+        verbose_name_plural = "shipped content"
+
+    def __str__(self):
+        return self.fixture
+
+
 def content_models() -> list[type[models.Model]]:
     """Every model whose rows are content staff edit, taken from the content apps themselves
     (settings.CONTENT_APPS) so that a new one cannot be missed by the backup or by the content
@@ -412,5 +427,6 @@ def content_models() -> list[type[models.Model]]:
         model
         for label in settings.CONTENT_APPS
         for model in apps.get_app_config(label).get_models()
-        if model is not ContentVersion and not issubclass(model, HistoricalChanges)
+        if model not in (ContentVersion, ShippedContent)
+        and not issubclass(model, HistoricalChanges)
     ]

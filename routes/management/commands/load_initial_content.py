@@ -1,38 +1,155 @@
-"""python manage.py load_initial_content: load each file in fixtures/ into empty tables only.
+"""python manage.py load_initial_content: bring each file in fixtures/ to the site, never over edits.
 
-Run by `manage.py release` (and so `make run`) with every release, so it must never touch content
-staff have already edited. Each fixture file is loaded only when none of the models it holds has a
-row: a site that already has routes still gets the first words of a new kind of content (say, the
-glossary) when a release adds it, and never gets its edited routes overwritten.
+Run by `manage.py release` (and so `make run`) with every release. For each fixture file:
+- tables all empty: load it (a new site, or a new kind of content such as the glossary);
+- content already there: apply the release's corrections field by field, only where staff left
+  the words the last release shipped; where staff changed them too, keep the staff words and add a
+  line to the item's review notes (routes/content_release.py decides which is which).
+What each release shipped is kept in ShippedContent, so the next release can tell the two apart.
 """
 
 import json
-from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import models, transaction
+
+from routes.content_release import release_plan
+from routes.models import ShippedContent, today
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 
 
-def models_in(fixture: Path) -> set[type]:
-    """The models a fixture file holds rows of."""
-    return {apps.get_model(row["model"]) for row in json.loads(fixture.read_text())}
+def models_in(rows: list[dict]) -> list[type[models.Model]]:
+    """The models a fixture's rows belong to, in the order they first appear."""
+    return list(dict.fromkeys(apps.get_model(row["model"]) for row in rows))
+
+
+def live_rows(content_models) -> dict:
+    """The site's rows of these models, written as a fixture writes them."""
+    rows = {}
+    for model in content_models:
+        for row in json.loads(serializers.serialize("json", model.objects.all())):
+            rows[(row["model"], row["pk"])] = row["fields"]
+    return rows
+
+
+def natural_keys(model) -> list[tuple[str, ...]]:
+    """The field sets that name one item of a model (a slug, a code, a route and organisation)."""
+    keys = [(f.name,) for f in model._meta.fields if f.unique and not f.primary_key]
+    keys += [c.fields for c in model._meta.constraints if isinstance(c, models.UniqueConstraint)]
+    return keys
+
+
+def remapped(model, fields: dict, new_pks: dict) -> dict:
+    """Fields with references to items this release created pointed at their pks on this site."""
+    fields = dict(fields)
+    for field in model._meta.get_fields():
+        if not field.concrete or not field.is_relation or field.name not in fields:
+            continue
+        label = field.related_model._meta.label_lower
+        value = fields[field.name]
+        if field.many_to_many:
+            fields[field.name] = [new_pks.get((label, pk), pk) for pk in value]
+        else:
+            fields[field.name] = new_pks.get((label, value), value)
+    return fields
+
+
+def save(model, pk, fields: dict) -> models.Model:
+    """Save a row through the model's own save(), so history, review dates and the content
+    version follow as they do for a staff edit."""
+    row = {"model": model._meta.label_lower, "pk": pk, "fields": fields}
+    item = next(serializers.deserialize("python", [row]))
+    item.object.save()
+    for name, pks in item.m2m_data.items():
+        getattr(item.object, name).set(pks)
+    return item.object
+
+
+def note_kept_edit(item: models.Model, fixture: str, names: list[str]) -> None:
+    """Tell staff, on the item (or the route a step belongs to), that their words were kept."""
+    if not hasattr(item, "review_notes"):
+        parents = [
+            getattr(item, f.name)
+            for f in item._meta.fields
+            if f.many_to_one and hasattr(f.related_model, "review_notes")
+        ]
+        if not parents:
+            return
+        item = parents[0]
+    item.review_notes = (f"{item.review_notes}\n\n" if item.review_notes else "") + (
+        f"{today():%-d %B %Y}: a release brought new words for {', '.join(names)} "
+        f"({fixture}), where you had already changed them. Your words were kept: compare them "
+        f"with the release's."
+    )
+    item.save()
 
 
 class Command(BaseCommand):
-    help = "Load each initial content file whose tables are all empty. Never loads over content."
+    help = "Load initial content into empty tables and apply its corrections where staff left it."
 
     def handle(self, *args, **options):
         for fixture in sorted(FIXTURES.glob("*.json")):
-            if any(model.objects.exists() for model in models_in(fixture)):
-                self.stdout.write(f"{fixture.name}: content already exists, not loaded.")
-                continue
+            rows = json.loads(fixture.read_text())
             with transaction.atomic():
-                call_command("loaddata", str(fixture), verbosity=0)
-                # Give every item a first version, so the very first staff edit can be undone.
-                call_command("populate_history", "--auto", verbosity=0)
-            self.stdout.write(self.style.SUCCESS(f"{fixture.name}: loaded."))
+                self.stdout.write(f"{fixture.name}: {self.bring(fixture.name, rows)}")
+
+    def bring(self, name: str, rows: list[dict]) -> str:
+        content_models = models_in(rows)
+        shipped = ShippedContent.objects.filter(fixture=name).first()
+        if not any(model.objects.exists() for model in content_models):
+            call_command("loaddata", str(FIXTURES / name), verbosity=0)
+            # Give every item a first version, so the very first staff edit can be undone.
+            call_command("populate_history", "--auto", verbosity=0)
+            outcome = "loaded."
+        elif shipped is None:
+            outcome = "content already exists and no earlier release is recorded: left as it is."
+        else:
+            outcome = self.correct(name, rows, shipped.rows, content_models)
+        ShippedContent.objects.update_or_create(fixture=name, defaults={"rows": rows})
+        return outcome
+
+    def correct(self, name: str, rows: list[dict], shipped_rows: list[dict], content_models) -> str:
+        plan = release_plan(
+            {(row["model"], row["pk"]): row["fields"] for row in shipped_rows},
+            [((row["model"], row["pk"]), row["fields"]) for row in rows],
+            live_rows(content_models),
+        )
+        if not plan:
+            return "up to date."
+        release = {(row["model"], row["pk"]): row["fields"] for row in rows}
+        new_pks = {}
+        for label, pk in plan.create:
+            model = apps.get_model(label)
+            fields = remapped(model, release[label, pk], new_pks)
+            same = next(
+                (
+                    found
+                    for key in natural_keys(model)
+                    if all(name in fields for name in key)
+                    for found in model.objects.filter(**{n: fields[n] for n in key})[:1]
+                ),
+                None,
+            )
+            if same is None:
+                free = not model.objects.filter(pk=pk).exists()
+                same = save(model, pk if free else None, fields)
+            new_pks[label, pk] = same.pk
+        for (label, pk), changes in plan.update.items():
+            model = apps.get_model(label)
+            live = json.loads(serializers.serialize("json", model.objects.filter(pk=pk)))[0]
+            save(model, pk, {**live["fields"], **remapped(model, changes, new_pks)})
+        for label, pk in plan.delete:
+            apps.get_model(label).objects.filter(pk=pk).delete()
+        for (label, pk), names in plan.kept_edits.items():
+            item = apps.get_model(label).objects.filter(pk=pk).first()
+            if item is not None:
+                note_kept_edit(item, name, names)
+        return (
+            f"{len(plan.create)} added, {len(plan.update)} corrected, {len(plan.delete)} removed, "
+            f"{len(plan.kept_edits)} kept as staff edited them (noted for review)."
+        )
