@@ -14,7 +14,13 @@ from urllib.parse import urlencode
 from guidance import flow
 from tests.clock import TODAY
 
-DATES = {"decision_date": date(2026, 10, 2), "certificate_date": date(2026, 11, 2)}
+DATES = {
+    "decision_date": date(2026, 10, 2),
+    "certificate_date": date(2026, 11, 2),
+    "exclusion_date": date(2026, 11, 2),
+    "governors_decision_date": date(2026, 11, 16),
+    "incident_date": date(2026, 9, 14),
+}
 EVERY_PATH = list(flow.every_path(DATES))
 
 

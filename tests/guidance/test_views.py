@@ -223,7 +223,9 @@ def test_a_bad_date_in_the_url_shows_the_question_with_its_error(client):
 
 
 def test_asking_for_a_question_that_does_not_apply_redirects(client):
-    response = client.get("/what-can-i-do/mediation/", {"who": "parent", "concern": "exclusion"})
+    response = client.get(
+        "/what-can-i-do/mediation/", {"who": "parent", "concern": "plan-not-delivered"}
+    )
     assert response.status_code == 302
     assert urlparse(response["Location"]).path == "/what-can-i-do/check/"
 
@@ -267,12 +269,16 @@ CALENDAR_EVENTS = [
     ("Last day to contact the mediation adviser", date(2026, 12, 2), 1),
     (
         "If you tell the adviser today that you do not want mediation, your certificate should "
-        "arrive by",
+        "be issued by",
         date(2026, 12, 2),
         0,
     ),
-    ("Last day to appeal to the Tribunal", date(2026, 12, 2), 1),
-    ("If you ask for mediation today, the meeting should happen by", date(2026, 12, 28), 0),
+    ("Last day to appeal: your appeal must reach the Tribunal by 5pm", date(2026, 12, 2), 1),
+    (
+        "If you tell the council today that you want mediation, it should be arranged by",
+        date(2026, 12, 28),
+        0,
+    ),
 ]
 
 
@@ -311,7 +317,7 @@ def test_calendar_file_has_each_deadline_as_an_all_day_event_with_a_reminder_if_
 
 
 def test_calendar_without_deadlines_goes_back_to_the_plan(client, content):
-    query = {"who": "parent", "concern": "exclusion"}
+    query = {"who": "parent", "concern": "plan-not-delivered"}
     response = client.get("/what-can-i-do/result/calendar.ics", query)
     assert response.status_code == 302
     assert urlparse(response["Location"]).path == "/what-can-i-do/result/"
