@@ -606,13 +606,65 @@ def test_help_in_the_plan_not_given_is_the_council_s_duty_with_complaint_ombudsm
             {"decision_date": "too-early"},
             id="before the 2014 law",
         ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": "2026-11-02",
+                "governors_decision": "yes",
+                "governors_decision_date": "2026-11-01",
+            },
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": date(2026, 11, 2),
+                "governors_decision": "yes",
+            },
+            {"governors_decision_date": "before-exclusion"},
+            id="governors' decision before the exclusion",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "suspension",
+                "exclusion_date": "2026-11-02",
+                "governors_decision": "yes",
+                "governors_decision_date": "2026-11-20",
+            },
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "suspension",
+                "exclusion_date": date(2026, 11, 2),
+            },
+            {},
+            id="a suspension has no governors' decision to ask about: ignored",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "health-care", "also_education": "no", "decision": "x"},
+            {"who": "parent", "concern": "health-care", "also_education": "no"},
+            {},
+            id="health only: a decision does not apply, even a bad one",
+        ),
     ],
 )
 def test_parse_answers(query, answers, errors):
     assert flow.parse_answers(query, TODAY) == (answers, errors)
 
 
-@pytest.mark.parametrize("key", ["decision_date", "certificate_date"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "decision_date",
+        "certificate_date",
+        "exclusion_date",
+        "governors_decision_date",
+        "incident_date",
+    ],
+)
 @pytest.mark.parametrize(
     ("day", "problem"),
     [
@@ -623,7 +675,7 @@ def test_parse_answers(query, answers, errors):
     ],
 )
 def test_a_letter_may_be_dated_from_the_2014_act_to_today(key, day, problem):
-    earlier = {"decision_date": flow.EARLIEST_DECISION}
+    earlier = {"decision_date": flow.EARLIEST_DECISION, "exclusion_date": flow.EARLIEST_DECISION}
     if problem is None:
         assert flow.validate_answer(key, day, earlier, TODAY) == day
     else:
