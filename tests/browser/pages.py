@@ -52,6 +52,16 @@ RESULT = (
     "&decision_date=2026-10-02&mediation=no"
 )
 
+# A young person's plan after the governors upheld a permanent exclusion on 16 November 2026: the
+# review panel date (Monday 7 December 2026) and the discrimination claim's (Saturday 1 May 2027).
+EXCLUSION_RESULT = (
+    "/what-can-i-do/result/?who=young-person&concern=exclusion&exclusion_type=permanent"
+    "&exclusion_date=2026-11-02&governors_decision=yes&governors_decision_date=2026-11-16"
+)
+DISCRIMINATION_RESULT = (
+    "/what-can-i-do/result/?who=parent&concern=discrimination&incident_date=2026-09-14"
+)
+
 PUBLIC_PAGES = [
     "/",
     "/routes/",
@@ -73,9 +83,14 @@ PUBLIC_PAGES = [
     "/deadlines/?decision_date_0=14&decision_date_1=1&decision_date_2=2026",
     "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes",
     RESULT,
-    "/what-can-i-do/result/?who=young-person&concern=exclusion",
-    # Every other outcome (RESULT is an appeal; the line above an exclusion).
-    *(_plan_with(outcome) for outcome in flow.OUTCOMES if outcome not in ("appeal", "exclusion")),
+    EXCLUSION_RESULT,
+    DISCRIMINATION_RESULT,
+    # Every other outcome (RESULT is an appeal; the two lines above a review panel and a claim).
+    *(
+        _plan_with(outcome)
+        for outcome in flow.OUTCOMES
+        if outcome not in ("appeal", "review-panel", "discrimination")
+    ),
 ]
 
 # Each questionnaire page submitted empty or wrong, so it shows its error state.
@@ -89,4 +104,13 @@ QUESTION_PAGES = [
     "/what-can-i-do/who/",
     "/what-can-i-do/concern/?who=parent",
     "/what-can-i-do/decision_date/?who=parent&concern=la-decision&decision=refuse-plan",
+    # Each question the new paths ask, first time (their error states are in ERROR_PAGES).
+    "/what-can-i-do/also_education/?who=parent&concern=health-care",
+    "/what-can-i-do/exclusion_type/?who=young-person&concern=exclusion",
+    "/what-can-i-do/exclusion_date/?who=parent&concern=exclusion&exclusion_type=permanent",
+    "/what-can-i-do/governors_decision/?who=parent&concern=exclusion&exclusion_type=permanent"
+    "&exclusion_date=2026-11-02",
+    "/what-can-i-do/governors_decision_date/?who=parent&concern=exclusion"
+    "&exclusion_type=permanent&exclusion_date=2026-11-02&governors_decision=yes",
+    "/what-can-i-do/incident_date/?who=parent&concern=discrimination",
 ]
