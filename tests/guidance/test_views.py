@@ -706,7 +706,7 @@ NEW_PATHS = [
             ("who", {"who": "parent"}),
             ("concern", {"concern": "plan-not-delivered"}),
         ],
-        ["section 42", "judicial review", "Ombudsman", "belong to the young person"],
+        ["section 42", "judicial review", "Ombudsman", "the young person’s, not the parent’s"],
         id="help in the plan not given",
     ),
     pytest.param(
