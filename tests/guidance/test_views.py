@@ -767,3 +767,14 @@ def test_the_calculator_says_a_placement_only_appeal_needs_no_adviser(client):
         "/deadlines/", {"decision_date_0": "2", "decision_date_1": "10", "decision_date_2": "2026"}
     ).content.decode()
     assert "only about the school or college named" in html
+
+
+def test_calendar_puts_a_last_day_that_is_not_a_working_day_on_the_day_to_act_by(client, content):
+    # Equality Act 2010, Sch 17 para 4(1): 14 September 2026 gives Saturday 13 March 2027, so the
+    # event is on Friday 12 March, the day the plan says to act by.
+    query = {"who": "parent", "concern": "discrimination", "incident_date": "2026-09-14"}
+    calendar = Calendar.from_ical(client.get("/what-can-i-do/result/calendar.ics", query).content)
+    (event,) = calendar.walk("VEVENT")
+    assert event["DTSTART"].dt == date(2027, 3, 12)
+    assert "Saturday 13 March 2027, is not a working day" in str(event["DESCRIPTION"])
+    assert len(event.walk("VALARM")) == 1
