@@ -443,7 +443,10 @@ def _school_support(a: Answers, today: date) -> ActionPlan:
         steps += ["keep-notes", "write-complaint"]
     routes.append(RouteAdvice("disagreement-resolution", f"disagreement-{plan}"))
     routes.append(RouteAdvice("complaint", "complaint-if-still-unhappy"))
-    return ActionPlan("school-support", tuple(routes), tuple(steps), (), False, (ISAID,))
+    # SEND Regulations 2014, regs 5 and 13: the decision whether to assess, the draft plan's
+    # 15 days (the parent's one chance to ask for a school before the plan is final) and 20 weeks.
+    notes = ("assessment-timescales",) if plan == "assessing" else ()
+    return ActionPlan("school-support", tuple(routes), tuple(steps), (), False, (ISAID,), notes)
 
 
 def _plan_not_delivered(a: Answers, today: date) -> ActionPlan:
@@ -602,12 +605,17 @@ def _decision(a: Answers, today: date) -> ActionPlan:
     routes.append(RouteAdvice("disagreement-resolution", "disagreement-alongside-appeal"))
     routes.append(RouteAdvice("complaint", "complaint-health" if health else "complaint-alongside"))
     notes: tuple[str, ...] = ()
+    if decision == "cease-plan":
+        # A decision to cease does not take effect while an appeal can be made or is being heard
+        # (IPSEA, "Appeals against decisions to cease to maintain an EHC plan"; Essex SENDIASS);
+        # the section of the Children and Families Act 2014 could not be confirmed here.
+        notes += ("plan-stays-while-you-appeal",)
     if health:
         # SEND (First-tier Tribunal Recommendations Power) Regulations 2017: non-binding
         # recommendations on health and social care in appeals under s.51(2)(b) to (f), so never
         # on a refusal to assess (s.51(2)(a)).
         refused = decision == "refuse-assessment"
-        notes = ("no-recommendations-refusal" if refused else "health-recommendations",)
+        notes += ("no-recommendations-refusal" if refused else "health-recommendations",)
     return ActionPlan(
         outcome="health-care-appeal" if health else "appeal",
         routes=tuple(routes),

@@ -738,3 +738,22 @@ def test_previous_question_for_the_back_link():
     answers = {"who": "parent", "concern": "school-support", "plan": "no"}
     assert flow.previous_question("talked", answers) == "plan"
     assert flow.previous_question("who", answers) is None
+
+
+def test_the_statutory_timescales_are_given_while_the_council_is_assessing():
+    # SEND Regulations 2014, regs 5 and 13 (audit finding 17).
+    assert (
+        "assessment-timescales"
+        in _plan(concern="school-support", plan="assessing", talked="no").notes
+    )
+    assert (
+        "assessment-timescales" not in _plan(concern="school-support", plan="no", talked="no").notes
+    )
+
+
+def test_a_plan_being_ceased_stays_in_place_while_you_can_appeal():
+    answers = {"decision_date": date(2026, 10, 1), "mediation": "no"}
+    ceased = _plan(concern="la-decision", decision="cease-plan", **answers)
+    assert "plan-stays-while-you-appeal" in ceased.notes
+    refused = _plan(concern="la-decision", decision="refuse-plan", **answers)
+    assert "plan-stays-while-you-appeal" not in refused.notes
