@@ -556,7 +556,7 @@ def _health_care(a: Answers, today: date) -> ActionPlan:
             RouteAdvice("complaint", "complaint-health"),
             RouteAdvice("disagreement-resolution", "disagreement-health"),
         ),
-        first_steps=("ask-for-reasons", "keep-notes"),
+        first_steps=("ask-health-or-care-for-reasons", "keep-notes"),
         deadlines=(),
         appealable=False,
         extra_organisations=(ISAID, NHS_BODY),
