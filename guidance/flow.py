@@ -491,6 +491,14 @@ def _exclusion(a: Answers, today: date) -> ActionPlan:
         RouteAdvice("complaint", "exclusion-complaint"),
     )
     organisations = (CORAM, ISAID, IPSEA, TRIBUNAL)
+    # The governors (an academy's proprietor) must consider reinstatement of a permanently
+    # excluded pupil, or one suspended for over 15 school days in a term or missing a public exam,
+    # and of one suspended for over 5 days if the parent makes representations (2012 Regulations,
+    # regs 6 and 24(1)); the 15 school days they have for it is confirmed here only by council
+    # guidance (Southampton), not the regulation's text. Education from the sixth school day (the
+    # school for a suspension, the council for a permanent exclusion) is from the audit's
+    # secondary source: due for review against the Education and Inspections Act 2006 s.100 and
+    # the Education Act 1996 s.19.
     if a["exclusion_type"] == "suspension":
         return ActionPlan(
             "suspension",
