@@ -421,7 +421,9 @@ def _rights_notes(a: Answers) -> tuple[str, ...]:
     if a["concern"] == "exclusion":
         return ("exclusion-over-18",)
     if a["concern"] == "discrimination":
-        return ()  # who may claim once over 16 is not confirmed here: the plan says get advice
+        # Sch 17 para 3 as enacted: the claim is the parent's. Whether a pupil over compulsory
+        # school age may now claim in their own name is not confirmed here: the note says ask.
+        return ("who-makes-the-claim",)
     return ("young-person-rights",) if a["who"] == "young-person" else ("parent-of-young-person",)
 
 
