@@ -9,13 +9,14 @@ answers. Leading anywhere undeclared raises. The words of each question are in q
 which fails at import when one is missing; the words of each outcome, reason and first step are one
 template each, named by the code this module gives it (guidance/templates/guidance/outcomes/…).
 
-The rules come from Ealing ISAID's leaflet "What if I do not agree with decisions about SEN provision?"
-and the SEND Code of Practice 2015, chapter 11.
+The rules come from Ealing ISAID's leaflet "What if I do not agree with decisions about SEN provision?",
+the SEND Code of Practice 2015, chapter 11, and the Acts and regulations named beside each rule below
+(deadlines.py names those behind each date).
 """
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import deadlines
@@ -142,18 +143,88 @@ def _after_who(a: Answers) -> str:
 
 @question(
     "concern",
-    choices=("school-support", "la-decision", "health-care", "handling", "exclusion"),
-    next_nodes=("plan", "talked", "decision", CHECK),
+    choices=(
+        "school-support",
+        "plan-not-delivered",
+        "la-decision",
+        "health-care",
+        "handling",
+        "exclusion",
+        "discrimination",
+    ),
+    next_nodes=(
+        "plan",
+        "talked",
+        "decision",
+        "also_education",
+        "exclusion_type",
+        "incident_date",
+        CHECK,
+    ),
 )
 def _after_concern(a: Answers) -> str:
-    concern = a["concern"]
-    if concern == "school-support":
-        return "plan"
-    if concern == "handling":
-        return "talked"
-    if concern in ("la-decision", "health-care"):
-        return "decision"
-    return CHECK  # exclusion: the plan does not depend on anything else
+    return {
+        "school-support": "plan",
+        "handling": "talked",
+        "la-decision": "decision",
+        "health-care": "also_education",
+        "exclusion": "exclusion_type",
+        "discrimination": "incident_date",
+    }.get(a["concern"], CHECK)  # plan-not-delivered: the plan depends on nothing else
+
+
+@question("also_education", choices=("yes", "no"), next_nodes=("decision", CHECK))
+def _after_also_education(a: Answers) -> str:
+    # Only the education parts of an EHC plan can be appealed (Children and Families Act 2014,
+    # s.51(2)); a disagreement about health or social care alone has no appeal.
+    return "decision" if a["also_education"] == "yes" else CHECK
+
+
+@question("exclusion_type", choices=("permanent", "suspension"), next_nodes=("exclusion_date",))
+def _after_exclusion_type(a: Answers) -> str:
+    return "exclusion_date"
+
+
+@question(
+    "exclusion_date",
+    checks=(NOT_IN_THE_FUTURE, SINCE_THE_2014_ACT),
+    next_nodes=("governors_decision", CHECK),
+)
+def _after_exclusion_date(a: Answers) -> str:
+    # Only a permanent exclusion can go to an independent review panel (School Discipline (Pupil
+    # Exclusions and Reviews) (England) Regulations 2012, regs 7, 16 and 25).
+    return "governors_decision" if a["exclusion_type"] == "permanent" else CHECK
+
+
+@question(
+    "governors_decision",
+    choices=("yes", "not-yet"),
+    next_nodes=("governors_decision_date", CHECK),
+)
+def _after_governors_decision(a: Answers) -> str:
+    return "governors_decision_date" if a["governors_decision"] == "yes" else CHECK
+
+
+@question(
+    "governors_decision_date",
+    checks=(
+        NOT_IN_THE_FUTURE,
+        SINCE_THE_2014_ACT,
+        not_before("exclusion_date", "before-exclusion"),
+    ),
+    next_nodes=(CHECK,),
+)
+def _after_governors_decision_date(a: Answers) -> str:
+    return CHECK
+
+
+@question(
+    "incident_date",
+    checks=(NOT_IN_THE_FUTURE, SINCE_THE_2014_ACT),
+    next_nodes=(CHECK,),
+)
+def _after_incident_date(a: Answers) -> str:
+    return CHECK
 
 
 @question("plan", choices=("yes", "no", "assessing"), next_nodes=("talked",))
@@ -309,6 +380,9 @@ class ActionPlan:
     deadlines: tuple[deadlines.Deadline, ...]
     appealable: bool
     extra_organisations: tuple[str, ...] = ()  # Organisation slugs beyond those of the routes
+    # Things to know for these answers (whose rights these are, what the Tribunal can recommend):
+    # each names its words, guidance/notes/<note>.html.
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.outcome not in OUTCOMES:
@@ -321,6 +395,10 @@ class ActionPlan:
 
 ISAID = "ealing-isaid"
 CORAM = "coram-childrens-legal-centre"
+IPSEA = "ipsea"
+TRIBUNAL = "first-tier-tribunal-send"
+LGSCO = "local-government-and-social-care-ombudsman"
+NHS_BODY = "nhs-north-west-london-icb"
 
 
 def action_plan(answers: Answers, today: date) -> ActionPlan:
@@ -328,27 +406,28 @@ def action_plan(answers: Answers, today: date) -> ActionPlan:
 
     `today` dates the estimates that count from "if you act today".
     """
-    concern = answers["concern"]
-    if concern == "school-support":
-        return _school_support(answers)
-    if concern == "handling":
-        return _handling(answers)
-    if concern == "exclusion":
-        return ActionPlan(
-            outcome="exclusion",
-            routes=(
-                RouteAdvice("talk-to-school", "exclusion-talk"),
-                RouteAdvice("complaint", "exclusion-complaint"),
-            ),
-            first_steps=("exclusion-letter", "keep-notes", "get-advice-exclusion"),
-            deadlines=(),
-            appealable=False,
-            extra_organisations=(CORAM, ISAID),
-        )
-    return _decision(answers, today)
+    plan = _PLANS[answers["concern"]](answers, today)
+    return replace(plan, notes=(*plan.notes, *_rights_notes(answers)))
 
 
-def _school_support(a: Answers) -> ActionPlan:
+def _rights_notes(a: Answers) -> tuple[str, ...]:
+    """Whose rights these are. From the end of compulsory school age (the last Friday in June of
+    the school year in which the child turns 16: Education Act 1996, s.8) the rights to ask for an
+    assessment, to mediation and to appeal are the young person's own (Children and Families Act
+    2014, ss.51 and 83(2)); a parent acts for a young person who lacks the mental capacity to
+    decide (Children and Families Act 2014, s.80; Mental Capacity Act 2005; SEND Regulations 2014,
+    Part 6). An exclusion's "relevant person" is the parent, or the pupil once 18 (School Discipline
+    (Pupil Exclusions and Reviews) (England) Regulations 2012, reg 2)."""
+    if a["concern"] == "exclusion":
+        return ("exclusion-over-18",)
+    if a["concern"] == "discrimination":
+        # Sch 17 para 3 as enacted: the claim is the parent's. Whether a pupil over compulsory
+        # school age may now claim in their own name is not confirmed here: the note says ask.
+        return ("who-makes-the-claim",)
+    return ("young-person-rights",) if a["who"] == "young-person" else ("parent-of-young-person",)
+
+
+def _school_support(a: Answers, today: date) -> ActionPlan:
     talked = a["talked"] == "yes"
     plan = a["plan"]
     routes = []
@@ -366,10 +445,31 @@ def _school_support(a: Answers) -> ActionPlan:
         steps += ["keep-notes", "write-complaint"]
     routes.append(RouteAdvice("disagreement-resolution", f"disagreement-{plan}"))
     routes.append(RouteAdvice("complaint", "complaint-if-still-unhappy"))
-    return ActionPlan("school-support", tuple(routes), tuple(steps), (), False, (ISAID,))
+    # SEND Regulations 2014, regs 5 and 13: the decision whether to assess, the draft plan's
+    # 15 days (the parent's one chance to ask for a school before the plan is final) and 20 weeks.
+    notes = ("assessment-timescales",) if plan == "assessing" else ()
+    return ActionPlan("school-support", tuple(routes), tuple(steps), (), False, (ISAID,), notes)
 
 
-def _handling(a: Answers) -> ActionPlan:
+def _plan_not_delivered(a: Answers, today: date) -> ActionPlan:
+    # The council must secure the special educational provision in an EHC plan, even at school
+    # (Children and Families Act 2014, s.42(2)): a duty it cannot hand to the school. Not a
+    # decision the Tribunal hears (s.51(2)); the Ombudsman can look at it (Local Government Act
+    # 1974, s.26), and a court can order it on judicial review.
+    return ActionPlan(
+        outcome="plan-not-delivered",
+        routes=(
+            RouteAdvice("complaint", "complaint-plan-not-delivered"),
+            RouteAdvice("disagreement-resolution", "disagreement-yes"),
+        ),
+        first_steps=("write-to-sen-team", "keep-notes", "legal-advice-judicial-review"),
+        deadlines=(),
+        appealable=False,
+        extra_organisations=(ISAID, IPSEA, LGSCO),
+    )
+
+
+def _handling(a: Answers, today: date) -> ActionPlan:
     routes = []
     steps = []
     if a["talked"] == "no":
@@ -379,6 +479,98 @@ def _handling(a: Answers) -> ActionPlan:
     routes.append(RouteAdvice("disagreement-resolution", "disagreement-alongside"))
     steps += ["write-complaint", "keep-notes"]
     return ActionPlan("handling", tuple(routes), tuple(steps), (), False, (ISAID,))
+
+
+def _exclusion(a: Answers, today: date) -> ActionPlan:
+    # A claim that an exclusion (permanent or not) discriminates because of disability goes to
+    # the First-tier Tribunal in England (Equality Act 2010, Sch 17 para 3; para 14, which sent
+    # exclusion claims to appeal panels, applies only in Wales since 1 September 2012), within 6
+    # months starting with the exclusion. Counting from the exclusion's date is the safe reading.
+    claim = deadlines.discrimination_claim_deadline(a["exclusion_date"], deadlines.Basis.EXCLUSION)
+    routes = (
+        RouteAdvice("talk-to-school", "exclusion-talk"),
+        RouteAdvice("appeal", "discrimination-claim-exclusion"),
+        RouteAdvice("complaint", "exclusion-complaint"),
+    )
+    organisations = (CORAM, ISAID, IPSEA, TRIBUNAL)
+    # The governors (an academy's proprietor) must consider reinstatement of a permanently
+    # excluded pupil, or one suspended for over 15 school days in a term or missing a public exam,
+    # and of one suspended for over 5 days if the parent makes representations (2012 Regulations,
+    # regs 6 and 24(1)); the 15 school days they have for it is confirmed here only by council
+    # guidance (Southampton), not the regulation's text. Education from the sixth school day (the
+    # school for a suspension, the council for a permanent exclusion) is from the audit's
+    # secondary source: due for review against the Education and Inspections Act 2006 s.100 and
+    # the Education Act 1996 s.19.
+    if a["exclusion_type"] == "suspension":
+        return ActionPlan(
+            "suspension",
+            routes,
+            ("suspension-governors", "education-from-day-6", "get-advice-exclusion", "keep-notes"),
+            (claim,),
+            False,
+            organisations,
+        )
+    if a["governors_decision"] == "not-yet":
+        return ActionPlan(
+            "permanent-exclusion",
+            routes,
+            ("governors-meeting", "education-from-day-6", "get-advice-exclusion", "keep-notes"),
+            (claim,),
+            False,
+            organisations,
+        )
+    panel = deadlines.review_panel_deadline(a["governors_decision_date"])
+    return ActionPlan(
+        "review-panel",
+        routes,
+        ("apply-review-panel", "get-advice-exclusion", "keep-notes"),
+        tuple(sorted((panel, claim), key=lambda d: d.due)),
+        False,
+        organisations,
+    )
+
+
+def _discrimination(a: Answers, today: date) -> ActionPlan:
+    # Equality Act 2010, s.85 and Sch 17 paras 3 and 4: a claim to the First-tier Tribunal about a
+    # school, within 6 months starting with what happened; no mediation certificate is needed (the
+    # certificate rule, Children and Families Act 2014 s.55, is for appeals under s.51 only).
+    return ActionPlan(
+        outcome="discrimination",
+        routes=(
+            RouteAdvice("talk-to-school", "discrimination-talk"),
+            RouteAdvice("appeal", "discrimination-claim"),
+            RouteAdvice("complaint", "discrimination-complaint"),
+        ),
+        first_steps=(
+            "write-down-discrimination",
+            "ask-school-to-put-right",
+            "get-advice-discrimination",
+        ),
+        deadlines=(deadlines.discrimination_claim_deadline(a["incident_date"]),),
+        appealable=False,
+        extra_organisations=(ISAID, IPSEA, TRIBUNAL),
+    )
+
+
+def _health_care(a: Answers, today: date) -> ActionPlan:
+    if a["also_education"] == "yes":
+        return _decision(a, today)
+    # Health or social care alone: no appeal (Children and Families Act 2014, s.51(2) lists only
+    # education matters, and the Tribunal's recommendations need an education appeal: SEND
+    # (First-tier Tribunal Recommendations Power) Regulations 2017). Mediation about health and
+    # social care issues is open (s.52), and the NHS and council complaints procedures.
+    return ActionPlan(
+        outcome="health-care-only",
+        routes=(
+            RouteAdvice("mediation", "mediation-health-only"),
+            RouteAdvice("complaint", "complaint-health"),
+            RouteAdvice("disagreement-resolution", "disagreement-health"),
+        ),
+        first_steps=("ask-health-or-care-for-reasons", "keep-notes"),
+        deadlines=(),
+        appealable=False,
+        extra_organisations=(ISAID, NHS_BODY),
+    )
 
 
 def _decision(a: Answers, today: date) -> ActionPlan:
@@ -408,7 +600,7 @@ def _decision(a: Answers, today: date) -> ActionPlan:
         adviser = deadlines.mediation_adviser_deadline(decision_date)
         found.append(adviser)
         if not adviser.has_passed(today):
-            # What to expect if they contact the adviser today (SEND Regulations 2014, regs 33, 36).
+            # What to expect if they act today (SEND Regulations 2014, reg 34, and Part 2).
             found.append(deadlines.certificate_expected(today))
             found.append(deadlines.mediation_meeting_by(today))
         routes.append(
@@ -422,6 +614,18 @@ def _decision(a: Answers, today: date) -> ActionPlan:
     found.append(appeal)
     routes.append(RouteAdvice("disagreement-resolution", "disagreement-alongside-appeal"))
     routes.append(RouteAdvice("complaint", "complaint-health" if health else "complaint-alongside"))
+    notes: tuple[str, ...] = ()
+    if decision == "cease-plan":
+        # A decision to cease does not take effect while an appeal can be made or is being heard
+        # (IPSEA, "Appeals against decisions to cease to maintain an EHC plan"; Essex SENDIASS);
+        # the section of the Children and Families Act 2014 could not be confirmed here.
+        notes += ("plan-stays-while-you-appeal",)
+    if health:
+        # SEND (First-tier Tribunal Recommendations Power) Regulations 2017: non-binding
+        # recommendations on health and social care in appeals under s.51(2)(b) to (f), so never
+        # on a refusal to assess (s.51(2)(a)).
+        refused = decision == "refuse-assessment"
+        notes += ("no-recommendations-refusal" if refused else "health-recommendations",)
     return ActionPlan(
         outcome="health-care-appeal" if health else "appeal",
         routes=tuple(routes),
@@ -429,14 +633,30 @@ def _decision(a: Answers, today: date) -> ActionPlan:
         deadlines=tuple(sorted(found, key=lambda d: d.due)),
         appealable=True,
         extra_organisations=(ISAID,),
+        notes=notes,
     )
 
 
+_PLANS: dict[str, Callable[[Answers, date], ActionPlan]] = {
+    "school-support": _school_support,
+    "plan-not-delivered": _plan_not_delivered,
+    "la-decision": _decision,
+    "health-care": _health_care,
+    "handling": _handling,
+    "exclusion": _exclusion,
+    "discrimination": _discrimination,
+}
+
 OUTCOMES = (
     "school-support",
+    "plan-not-delivered",
     "handling",
-    "exclusion",
+    "permanent-exclusion",
+    "review-panel",
+    "suspension",
+    "discrimination",
     "not-appealable",
+    "health-care-only",
     "health-care",
     "appeal",
     "health-care-appeal",

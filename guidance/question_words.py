@@ -69,6 +69,7 @@ DATE_PROBLEMS = {
     "future": "{Noun} must be today or in the past",
     "too-early": "{Noun} must be after 1 September 2014",
     "before-decision": "{Noun} must be the same as or after the date of the decision letter",
+    "before-exclusion": "{Noun} must be the same as or after the date of the exclusion",
 }
 
 YES = Answer("Yes")
@@ -81,8 +82,11 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
             "parent": Answer("I am a parent or carer of a child or young person"),
             "young-person": Answer(
                 "I am a young person asking for myself",
-                hint="You can decide for yourself once you are over compulsory school age "
-                "(from the end of the school year in which you turn 16).",
+                # Compulsory school age ends on the last Friday in June of the school year in which
+                # the child turns 16 (Education Act 1996, s.8); from then the rights are the young
+                # person's own (Children and Families Act 2014, s.51(1) and s.83(2)).
+                hint="You can decide for yourself once you are over compulsory school age: after "
+                "the last Friday in June of the school year in which you turn 16.",
             ),
         },
         choose="Select who you are asking for",
@@ -92,6 +96,10 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
         hint="Choose the one that matters most now. Your plan will show the other options too.",
         answers={
             "school-support": Answer("The help {child} {gets} at school, nursery or college"),
+            "plan-not-delivered": Answer(
+                "Help written in {child_s} EHC plan is not being given",
+                hint="For example, therapy or support in the plan that is not happening.",
+            ),
             "la-decision": Answer(
                 "A decision by Ealing Council about an education, health and care (EHC) "
                 "needs assessment or plan",
@@ -99,15 +107,76 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
             ),
             "health-care": Answer(
                 "Health or social care in an EHC needs assessment or plan",
-                hint="For example, therapy or care support.",
+                hint="For example, nursing, a health therapy or care support.",
             ),
             "handling": Answer(
                 "How the school, college or council has dealt with things",
                 hint="For example, delays, not replying, or not following their own rules.",
             ),
-            "exclusion": Answer("{Child} {has} been excluded from school"),
+            "exclusion": Answer(
+                "{Child} {has} been excluded from school",
+                hint="Suspended (excluded for a fixed time) or permanently excluded.",
+            ),
+            "discrimination": Answer(
+                "A school or college treated {child} unfairly because of disability",
+                hint="For example, not making reasonable adjustments, or leaving {child} out of "
+                "a trip or activity.",
+            ),
         },
         choose="Select what you are unhappy about",
+    ),
+    "also_education": ChoiceWords(
+        legend="Is the disagreement also about education?",
+        hint="Education means {child_s} special educational needs, the help set out for them, or "
+        "the school or college named in the EHC plan.",
+        answers={
+            "yes": Answer("Yes, education as well as health or social care"),
+            "no": Answer("No, only health or social care"),
+        },
+        choose="Select yes if the disagreement is also about education",
+    ),
+    "exclusion_type": ChoiceWords(
+        legend="What kind of exclusion is it?",
+        hint="The school’s letter says which it is.",
+        answers={
+            "permanent": Answer(
+                "Permanent exclusion",
+                hint="{Child} cannot go back to the school unless the governors or a review "
+                "panel decide otherwise.",
+            ),
+            "suspension": Answer(
+                "Suspension",
+                hint="Excluded for a fixed number of days, sometimes called a fixed-term exclusion.",
+            ),
+        },
+        choose="Select what kind of exclusion it is",
+    ),
+    "exclusion_date": DateWords(
+        legend="When did the head teacher exclude {child}?",
+        noun="the date of the exclusion",
+        hint="Use the date on the head teacher’s letter, or the first day of the exclusion if that "
+        "was earlier. For example, 27 3 2026.",
+    ),
+    "governors_decision": ChoiceWords(
+        legend="Have the governors told you in writing that {child} cannot go back?",
+        hint="After a permanent exclusion the governors must meet to decide whether {child} "
+        "should be reinstated (allowed back).",
+        answers={
+            "yes": Answer("Yes, they decided not to reinstate {child}"),
+            "not-yet": Answer("No, not yet"),
+        },
+        choose="Select yes if the governors have told you their decision in writing",
+    ),
+    "governors_decision_date": DateWords(
+        legend="When is the governors’ decision letter dated?",
+        noun="the date of the governors’ decision letter",
+        hint="For example, 14 4 2026.",
+    ),
+    "incident_date": DateWords(
+        legend="When did it happen?",
+        noun="the date it happened",
+        hint="If it went on for a while, use the last day it happened. If the school refused to "
+        "do something, use the date it refused. For example, 27 3 2026.",
     ),
     "plan": ChoiceWords(
         legend="{does} {child} have an education, health and care (EHC) plan?",
@@ -146,7 +215,7 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
             "cease-plan": Answer("To stop an EHC plan (cease to maintain it)"),
             "other": Answer(
                 "Something else, or no decision yet",
-                hint="For example, missed time limits, or help in the plan not being given.",
+                hint="For example, the council has missed a time limit.",
                 divider="or",
             ),
         },
@@ -155,8 +224,11 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
     "decision_date": DateWords(
         legend="When is the council’s decision letter dated?",
         noun="the date of the decision letter",
-        hint="Use the date on the letter, or on the letter sent with the final EHC plan. "
-        "For example, 27 3 2026.",
+        # HESC rule 20(1)(c)(i) and SEND Regulations 2014 reg 33 count from when the notice was
+        # sent, not received: the date on the letter is the safe reading.
+        hint="Use the date on the letter, or on the letter sent with the final EHC plan. Time runs "
+        "from when the council sent the letter, not when you got it: if it arrived late, still "
+        "use the date on the letter and get advice. For example, 27 3 2026.",
     ),
     "mediation": ChoiceWords(
         legend="Do you have a mediation certificate?",

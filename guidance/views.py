@@ -179,6 +179,7 @@ def _advice(context) -> str:
         context["young_person"],
         plan.first_steps,
         plan.routes,
+        plan.notes,
         tuple(o.pk for o in directory.organisations),
     )
     return fragment(

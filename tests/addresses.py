@@ -21,7 +21,11 @@ ANSWER_PAGES = [
     "/what-can-i-do/who/",
     "/what-can-i-do/concern/?who=parent",
     "/what-can-i-do/decision_date/?who=parent&concern=la-decision&decision=refuse-plan",
-    "/what-can-i-do/check/?who=parent&concern=exclusion",
+    "/what-can-i-do/check/?who=parent&concern=plan-not-delivered",
+    "/what-can-i-do/exclusion_type/?who=parent&concern=exclusion",
+    "/what-can-i-do/result/?who=parent&concern=exclusion&exclusion_type=permanent"
+    "&exclusion_date=2026-11-02&governors_decision=yes&governors_decision_date=2026-11-16",
+    "/what-can-i-do/result/?who=parent&concern=discrimination&incident_date=2026-09-14",
     RESULT,
     RESULT.replace("/result/", "/result/calendar.ics"),
     "/deadlines/",

@@ -14,7 +14,13 @@ from urllib.parse import urlencode
 from guidance import flow
 from tests.clock import TODAY
 
-DATES = {"decision_date": date(2026, 10, 2), "certificate_date": date(2026, 11, 2)}
+DATES = {
+    "decision_date": date(2026, 10, 2),
+    "certificate_date": date(2026, 11, 2),
+    "exclusion_date": date(2026, 11, 2),
+    "governors_decision_date": date(2026, 11, 16),
+    "incident_date": date(2026, 9, 14),
+}
 EVERY_PATH = list(flow.every_path(DATES))
 
 
@@ -52,6 +58,15 @@ COUNCIL_ALL_DATES = (
     "&review_meeting_date=2026-11-05&amendment_notice_date=2026-11-20&transfer_year=2027"
     "&transfer=school"
 )
+# A young person's plan after the governors upheld a permanent exclusion on 16 November 2026: the
+# review panel date (Monday 7 December 2026) and the discrimination claim's (Saturday 1 May 2027).
+EXCLUSION_RESULT = (
+    "/what-can-i-do/result/?who=young-person&concern=exclusion&exclusion_type=permanent"
+    "&exclusion_date=2026-11-02&governors_decision=yes&governors_decision_date=2026-11-16"
+)
+DISCRIMINATION_RESULT = (
+    "/what-can-i-do/result/?who=parent&concern=discrimination&incident_date=2026-09-14"
+)
 
 PUBLIC_PAGES = [
     "/",
@@ -76,9 +91,14 @@ PUBLIC_PAGES = [
     "/council-deadlines/",
     COUNCIL_ALL_DATES,
     RESULT,
-    "/what-can-i-do/result/?who=young-person&concern=exclusion",
-    # Every other outcome (RESULT is an appeal; the line above an exclusion).
-    *(_plan_with(outcome) for outcome in flow.OUTCOMES if outcome not in ("appeal", "exclusion")),
+    EXCLUSION_RESULT,
+    DISCRIMINATION_RESULT,
+    # Every other outcome (RESULT is an appeal; the two lines above a review panel and a claim).
+    *(
+        _plan_with(outcome)
+        for outcome in flow.OUTCOMES
+        if outcome not in ("appeal", "review-panel", "discrimination")
+    ),
 ]
 
 # Each questionnaire page submitted empty or wrong, so it shows its error state.
@@ -93,4 +113,13 @@ QUESTION_PAGES = [
     "/what-can-i-do/who/",
     "/what-can-i-do/concern/?who=parent",
     "/what-can-i-do/decision_date/?who=parent&concern=la-decision&decision=refuse-plan",
+    # Each question the new paths ask, first time (their error states are in ERROR_PAGES).
+    "/what-can-i-do/also_education/?who=parent&concern=health-care",
+    "/what-can-i-do/exclusion_type/?who=young-person&concern=exclusion",
+    "/what-can-i-do/exclusion_date/?who=parent&concern=exclusion&exclusion_type=permanent",
+    "/what-can-i-do/governors_decision/?who=parent&concern=exclusion&exclusion_type=permanent"
+    "&exclusion_date=2026-11-02",
+    "/what-can-i-do/governors_decision_date/?who=parent&concern=exclusion"
+    "&exclusion_type=permanent&exclusion_date=2026-11-02&governors_decision=yes",
+    "/what-can-i-do/incident_date/?who=parent&concern=discrimination",
 ]

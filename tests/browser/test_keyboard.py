@@ -102,8 +102,43 @@ def test_complete_the_questionnaire_with_the_keyboard_alone(site, narrow_page):
     press_enter_and_wait(page)
     assert "/what-can-i-do/result/" in page.url
     assert page.inner_text("h1") == "Your plan"
-    assert "Last day to appeal to the Tribunal" in page.content()
+    assert "your appeal must reach the Tribunal by 5pm" in page.content()
     assert "decision_date=2026-10-02" in page.url
+
+
+def type_date(page, key, day, month, year):
+    """Tab to each of the date's boxes in turn, replace what it holds, then continue."""
+    for index, part in enumerate((day, month, year)):
+        tab_to(page, f"#id_{key}_{index}")
+        assert_focus_visible(page)
+        page.keyboard.press("Control+A")
+        page.keyboard.type(part)
+    continue_(page)
+
+
+def test_an_exclusion_to_its_review_panel_date_with_the_keyboard_alone(site, narrow_page):
+    page = narrow_page
+    page.goto(site + "/what-can-i-do/who/")
+    choose_radio(page, "I am a parent")
+    choose_radio(page, "Your child has been excluded")
+    choose_radio(page, "Permanent exclusion")
+    type_date(page, "exclusion_date", "2", "11", "2026")
+    choose_radio(page, "Yes, they decided")
+    # A governors' letter dated before the exclusion: the error summary takes focus.
+    type_date(page, "governors_decision_date", "1", "11", "2026")
+    page.wait_for_function(
+        "document.activeElement.classList.contains('govuk-error-summary')", timeout=3000
+    )
+    summary = page.inner_text(".govuk-error-summary")
+    assert "must be the same as or after the date of the exclusion" in summary
+    type_date(page, "governors_decision_date", "16", "11", "2026")
+    assert "Check your answers" in page.inner_text("h1")
+    tab_to(page, "a.govuk-button")
+    press_enter_and_wait(page)
+    assert page.inner_text("h1") == "Your plan"
+    html = page.content()
+    assert "Apply for an independent review panel and an SEN expert by" in html
+    assert "Monday 7 December 2026" in html
 
 
 def test_skip_link_is_first_and_moves_focus_to_the_content(site, page):
@@ -136,4 +171,28 @@ def test_the_questionnaire_works_without_javascript(site, chromium):
     assert page.inner_text("h1") == "Your plan"
     assert "Make a complaint" in page.content()
     assert "talked=yes" in page.url
+    context.close()
+
+
+def test_a_discrimination_claim_date_works_without_javascript(site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/what-can-i-do/who/")
+    page.check("text=I am a parent")
+    page.click("button.govuk-button")
+    page.check("text=A school or college treated your child unfairly because of disability")
+    page.click("button.govuk-button")
+    page.fill("#id_incident_date_0", "30")
+    page.fill("#id_incident_date_1", "2")
+    page.fill("#id_incident_date_2", "2026")
+    page.click("button.govuk-button")
+    assert "The date it happened must be a real date" in page.inner_text(".govuk-error-summary")
+    page.fill("#id_incident_date_0", "14")
+    page.fill("#id_incident_date_1", "9")
+    page.click("button.govuk-button")
+    assert "Check your answers" in page.inner_text("h1")
+    page.click("text=See your plan")
+    assert page.inner_text("h1") == "Your plan"
+    assert "Saturday 13 March 2027" in page.content()
+    assert "incident_date=2026-09-14" in page.url
     context.close()

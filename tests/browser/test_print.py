@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from .pages import RESULT
+from .pages import DISCRIMINATION_RESULT, EXCLUSION_RESULT, RESULT
 
 ROUTES = ["talk-to-school", "complaint", "disagreement-resolution", "mediation", "appeal"]
 NAVIGATION_AND_FOOTER = [
@@ -87,10 +87,31 @@ def test_a_typical_action_plan_prints_on_at_most_two_pages(site, page, artifacts
     assert len(pages) <= 2, f"the plan prints on {len(pages)} pages"
     text = "\n".join(pages)
     assert_no_furniture(text)
-    assert "Last day to appeal to the Tribunal" in text
+    assert "your appeal must reach the Tribunal by 5pm" in " ".join(text.split())
     # The typical plan, on the server's frozen day: every deadline still ahead, with the estimates.
     words = " ".join(text.split())
     assert "Only 4 days left." in words
-    assert "If you ask for mediation today, the meeting should happen by" in words
+    assert (
+        "If you tell the council today that you want mediation, it should be arranged by" in words
+    )
     assert "Change" not in text.replace("Changed", "")
+    assert "Your answers" in text
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "says"),
+    [
+        (EXCLUSION_RESULT, "review-panel-plan", "Monday 7 December 2026"),
+        (DISCRIMINATION_RESULT, "discrimination-plan", "Saturday 13 March 2027"),
+    ],
+)
+def test_the_new_plans_print_on_a4_with_their_dates_and_no_furniture(
+    site, page, artifacts, url, name, says
+):
+    pages, reader = print_pdf(page, site + url, artifacts, name)
+    assert_a4(reader)
+    assert len(pages) <= 3, f"the plan prints on {len(pages)} pages"
+    text = "\n".join(pages)
+    assert_no_furniture(text)
+    assert says in text
     assert "Your answers" in text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidance import flow
+from guidance import deadlines, flow
 from guidance.deadlines import Moved
 from tests.clock import TODAY
 
@@ -28,12 +28,88 @@ from tests.clock import TODAY
         ),
         pytest.param({"who": "parent", "concern": "handling"}, "talked", id="handling: talked?"),
         pytest.param(
-            {"who": "parent", "concern": "exclusion"}, flow.CHECK, id="exclusion: no more"
+            {"who": "parent", "concern": "exclusion"}, "exclusion_type", id="exclusion: which kind"
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "exclusion", "exclusion_type": "suspension"},
+            "exclusion_date",
+            id="exclusion: its date",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "suspension",
+                "exclusion_date": date(2026, 11, 2),
+            },
+            flow.CHECK,
+            id="suspension: no review panel (2012 Regulations, regs 7, 16, 25), so no more",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": date(2026, 11, 2),
+            },
+            "governors_decision",
+            id="permanent exclusion: have the governors decided?",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": date(2026, 11, 2),
+                "governors_decision": "not-yet",
+            },
+            flow.CHECK,
+            id="governors not decided yet: done",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": date(2026, 11, 2),
+                "governors_decision": "yes",
+            },
+            "governors_decision_date",
+            id="governors decided: the date of their letter (Sch 1 para 2(1) counts from it)",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "discrimination"},
+            "incident_date",
+            id="discrimination: when it happened (Sch 17 para 4 counts from it)",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "discrimination", "incident_date": date(2026, 9, 14)},
+            flow.CHECK,
+            id="discrimination: done",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "plan-not-delivered"},
+            flow.CHECK,
+            id="help in the plan not given: no questions, the duty is the council's",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "health-care"},
+            "also_education",
+            id="health: is education part of it?",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "health-care", "also_education": "no"},
+            flow.CHECK,
+            id="health only: no appeal, so no decision asked",
         ),
         pytest.param(
             {"who": "parent", "concern": "la-decision"}, "decision", id="council decision"
         ),
-        pytest.param({"who": "parent", "concern": "health-care"}, "decision", id="health decision"),
+        pytest.param(
+            {"who": "parent", "concern": "health-care", "also_education": "yes"},
+            "decision",
+            id="health with education: the council's decision",
+        ),
         pytest.param(
             {"who": "parent", "concern": "la-decision", "decision": "other"},
             flow.CHECK,
@@ -93,7 +169,13 @@ def test_next_question(answers, expected_next):
 
 
 # Routing reads no date's value, so one date for each date question walks every path.
-DATES = {"decision_date": date(2026, 10, 1), "certificate_date": date(2026, 11, 2)}
+DATES = {
+    "decision_date": date(2026, 10, 1),
+    "certificate_date": date(2026, 11, 2),
+    "exclusion_date": date(2026, 11, 2),
+    "governors_decision_date": date(2026, 11, 16),
+    "incident_date": date(2026, 9, 14),
+}
 ALL_ANSWERS = list(flow.every_path(DATES))
 
 
@@ -308,13 +390,21 @@ def test_handling_makes_complaint_the_main_route():
     assert not_talked.route_slugs[:2] == ["talk-to-school", "complaint"]
 
 
-def test_health_care_uses_disagreement_resolution_health_complaints_and_mediation_for_plan_decisions():
-    other = _plan(concern="health-care", decision="other")
+def test_health_care_with_education_can_be_appealed_and_health_alone_cannot():
+    # Children and Families Act 2014, s.51(2): only education matters are appealable.
+    alone = _plan(concern="health-care", also_education="no")
+    assert alone.outcome == "health-care-only"
+    assert not alone.appealable and alone.deadlines == ()
+    assert "appeal" not in alone.route_slugs
+    assert alone.routes[0] == flow.RouteAdvice("mediation", "mediation-health-only")
+    assert flow.NHS_BODY in alone.extra_organisations
+    other = _plan(concern="health-care", also_education="yes", decision="other")
     assert other.outcome == "health-care"
     assert other.route_slugs == ["disagreement-resolution", "complaint"]
     assert other.routes[1].reason == "complaint-health"
     plan_decision = _plan(
         concern="health-care",
+        also_education="yes",
         decision="plan-contents",
         decision_date=date(2026, 10, 1),
         mediation="no",
@@ -323,10 +413,121 @@ def test_health_care_uses_disagreement_resolution_health_complaints_and_mediatio
     assert plan_decision.routes[0].reason == "mediation-health"
 
 
-def test_exclusion_points_to_coram_and_the_review():
-    plan = _plan(concern="exclusion")
-    assert flow.CORAM in plan.extra_organisations
-    assert "exclusion-letter" in plan.first_steps
+@pytest.mark.parametrize(
+    ("decision", "note"),
+    [
+        pytest.param(
+            "refuse-assessment",
+            "no-recommendations-refusal",
+            id="Recommendations Power Regs 2017: none on a refusal to assess (s.51(2)(a))",
+        ),
+        *(
+            pytest.param(
+                decision,
+                "health-recommendations",
+                id=f"Recommendations Power Regs 2017: non-binding, {decision} (s.51(2)(b)-(f))",
+            )
+            for decision in flow.APPEALABLE
+            if decision != "refuse-assessment"
+        ),
+    ],
+)
+def test_tribunal_recommendations_on_health_and_social_care(decision, note):
+    answers = {"concern": "health-care", "also_education": "yes", "decision": decision}
+    plan = _plan(**answers, decision_date=date(2026, 10, 1), mediation="no")
+    assert note in plan.notes
+    # Never on a council-decision plan without a health or social care disagreement.
+    la = _plan(
+        concern="la-decision", decision=decision, decision_date=date(2026, 10, 1), mediation="no"
+    )
+    assert not {"health-recommendations", "no-recommendations-refusal"} & set(la.notes)
+
+
+EXCLUSION_PLANS = [
+    pytest.param(
+        {"exclusion_type": "suspension", "exclusion_date": date(2026, 11, 2)},
+        "suspension",
+        "suspension-governors",
+        ["discrimination-claim"],
+        id="suspension: governors' duty (2012 Regs reg 6/24) and the Sch 17 claim",
+    ),
+    pytest.param(
+        {
+            "exclusion_type": "permanent",
+            "exclusion_date": date(2026, 11, 2),
+            "governors_decision": "not-yet",
+        },
+        "permanent-exclusion",
+        "governors-meeting",
+        ["discrimination-claim"],
+        id="permanent, governors not met: they must consider reinstatement (reg 6/24)",
+    ),
+    pytest.param(
+        {
+            "exclusion_type": "permanent",
+            "exclusion_date": date(2026, 11, 2),
+            "governors_decision": "yes",
+            "governors_decision_date": date(2026, 11, 16),
+        },
+        "review-panel",
+        "apply-review-panel",
+        ["review-panel", "discrimination-claim"],
+        id="permanent, governors upheld: review panel and SEN expert (Sch 1 para 2(1))",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "outcome", "first_step", "deadline_keys"), EXCLUSION_PLANS)
+def test_exclusion_plans(answers, outcome, first_step, deadline_keys):
+    plan = _plan(concern="exclusion", **answers)
+    assert plan.outcome == outcome
+    assert plan.first_steps[0] == first_step
+    assert [d.key for d in plan.deadlines] == deadline_keys
+    assert {flow.CORAM, flow.ISAID, flow.TRIBUNAL} <= set(plan.extra_organisations)
+    assert plan.routes[1] == flow.RouteAdvice("appeal", "discrimination-claim-exclusion")
+    assert "get-advice-exclusion" in plan.first_steps
+    claim = next(d for d in plan.deadlines if d.key == "discrimination-claim")
+    # Equality Act 2010, Sch 17 para 4(1): 6 months starting with 2 November 2026.
+    assert claim.due == date(2027, 5, 1)
+    assert claim.basis is deadlines.Basis.EXCLUSION
+
+
+def test_review_panel_date_is_15_weekdays_not_bank_holidays_after_the_governors_letter():
+    plan = _plan(
+        concern="exclusion",
+        exclusion_type="permanent",
+        exclusion_date=date(2026, 11, 2),
+        governors_decision="yes",
+        governors_decision_date=date(2026, 12, 14),
+    )
+    panel = plan.deadlines[0]
+    # Monday 14 December 2026: 15 weekdays after, skipping 25 and 28 December and 1 January 2027.
+    assert (panel.key, panel.due) == ("review-panel", date(2027, 1, 7))
+    assert panel.counted_from == date(2026, 12, 14)
+
+
+def test_discrimination_claim_6_months_starting_with_what_happened_no_certificate():
+    plan = _plan(concern="discrimination", incident_date=date(2026, 9, 14))
+    assert plan.outcome == "discrimination"
+    (claim,) = plan.deadlines
+    # Equality Act 2010, Sch 17 para 4(1): 14 September 2026 to 13 March 2027 (a Saturday, not
+    # moved; act by Friday 12 March).
+    assert claim.due == date(2027, 3, 13)
+    assert claim.moved == ()
+    assert claim.act_by == date(2027, 3, 12)
+    assert "mediation" not in plan.route_slugs
+    assert plan.routes[1] == flow.RouteAdvice("appeal", "discrimination-claim")
+    assert not plan.appealable  # not an appeal under s.51: a claim
+
+
+def test_help_in_the_plan_not_given_is_the_council_s_duty_with_complaint_ombudsman_and_jr():
+    # Children and Families Act 2014, s.42: audit finding 9.
+    plan = _plan(concern="plan-not-delivered")
+    assert plan.outcome == "plan-not-delivered"
+    assert plan.first_steps == ("write-to-sen-team", "keep-notes", "legal-advice-judicial-review")
+    assert plan.routes[0] == flow.RouteAdvice("complaint", "complaint-plan-not-delivered")
+    assert flow.LGSCO in plan.extra_organisations
+    assert plan.deadlines == ()
 
 
 @pytest.mark.parametrize(
@@ -405,13 +606,65 @@ def test_exclusion_points_to_coram_and_the_review():
             {"decision_date": "too-early"},
             id="before the 2014 law",
         ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": "2026-11-02",
+                "governors_decision": "yes",
+                "governors_decision_date": "2026-11-01",
+            },
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "permanent",
+                "exclusion_date": date(2026, 11, 2),
+                "governors_decision": "yes",
+            },
+            {"governors_decision_date": "before-exclusion"},
+            id="governors' decision before the exclusion",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "suspension",
+                "exclusion_date": "2026-11-02",
+                "governors_decision": "yes",
+                "governors_decision_date": "2026-11-20",
+            },
+            {
+                "who": "parent",
+                "concern": "exclusion",
+                "exclusion_type": "suspension",
+                "exclusion_date": date(2026, 11, 2),
+            },
+            {},
+            id="a suspension has no governors' decision to ask about: ignored",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "health-care", "also_education": "no", "decision": "x"},
+            {"who": "parent", "concern": "health-care", "also_education": "no"},
+            {},
+            id="health only: a decision does not apply, even a bad one",
+        ),
     ],
 )
 def test_parse_answers(query, answers, errors):
     assert flow.parse_answers(query, TODAY) == (answers, errors)
 
 
-@pytest.mark.parametrize("key", ["decision_date", "certificate_date"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "decision_date",
+        "certificate_date",
+        "exclusion_date",
+        "governors_decision_date",
+        "incident_date",
+    ],
+)
 @pytest.mark.parametrize(
     ("day", "problem"),
     [
@@ -422,7 +675,7 @@ def test_parse_answers(query, answers, errors):
     ],
 )
 def test_a_letter_may_be_dated_from_the_2014_act_to_today(key, day, problem):
-    earlier = {"decision_date": flow.EARLIEST_DECISION}
+    earlier = {"decision_date": flow.EARLIEST_DECISION, "exclusion_date": flow.EARLIEST_DECISION}
     if problem is None:
         assert flow.validate_answer(key, day, earlier, TODAY) == day
     else:
@@ -485,3 +738,22 @@ def test_previous_question_for_the_back_link():
     answers = {"who": "parent", "concern": "school-support", "plan": "no"}
     assert flow.previous_question("talked", answers) == "plan"
     assert flow.previous_question("who", answers) is None
+
+
+def test_the_statutory_timescales_are_given_while_the_council_is_assessing():
+    # SEND Regulations 2014, regs 5 and 13 (audit finding 17).
+    assert (
+        "assessment-timescales"
+        in _plan(concern="school-support", plan="assessing", talked="no").notes
+    )
+    assert (
+        "assessment-timescales" not in _plan(concern="school-support", plan="no", talked="no").notes
+    )
+
+
+def test_a_plan_being_ceased_stays_in_place_while_you_can_appeal():
+    answers = {"decision_date": date(2026, 10, 1), "mediation": "no"}
+    ceased = _plan(concern="la-decision", decision="cease-plan", **answers)
+    assert "plan-stays-while-you-appeal" in ceased.notes
+    refused = _plan(concern="la-decision", decision="refuse-plan", **answers)
+    assert "plan-stays-while-you-appeal" not in refused.notes

@@ -129,6 +129,24 @@ def test_staff_edits_to_organisations_show_in_results(client, content):
     assert "020 7359 3635" in client.get("/what-can-i-do/result/", query).content.decode()
 
 
+GOVERNORS_DECIDED = {
+    "who": "parent",
+    "concern": "exclusion",
+    "exclusion_type": "permanent",
+    "exclusion_date": "2026-11-02",
+    "governors_decision": "yes",
+}
+NEW_DATES = [
+    (
+        "exclusion_date",
+        {"who": "parent", "concern": "exclusion", "exclusion_type": "permanent"},
+        "The date of the exclusion",
+    ),
+    ("governors_decision_date", GOVERNORS_DECIDED, "The date of the governors’ decision letter"),
+    ("incident_date", {"who": "parent", "concern": "discrimination"}, "The date it happened"),
+]
+
+
 @pytest.mark.parametrize(
     ("key", "answers", "fields", "message"),
     [
@@ -182,6 +200,33 @@ def test_staff_edits_to_organisations_show_in_results(client, content):
             "must be the same as or after the date of the decision letter",
             id="certificate before decision",
         ),
+        *(
+            pytest.param(
+                key,
+                before,
+                {f"{key}_0": day, f"{key}_1": month, f"{key}_2": year},
+                message,
+                id=f"{key}: {problem}",
+            )
+            for key, before, noun in NEW_DATES
+            for problem, (day, month, year), message in [
+                ("future", ("1", "1", "2099"), f"{noun} must be today or in the past"),
+                ("before 2014", ("31", "8", "2014"), f"{noun} must be after 1 September 2014"),
+                ("impossible", ("30", "2", "2026"), f"{noun} must be a real date"),
+            ]
+        ),
+        pytest.param(
+            "governors_decision_date",
+            GOVERNORS_DECIDED,
+            {
+                "governors_decision_date_0": "1",
+                "governors_decision_date_1": "11",
+                "governors_decision_date_2": "2026",
+            },
+            "The date of the governors’ decision letter must be the same as or after the date of "
+            "the exclusion",
+            id="governors' decision before the exclusion",
+        ),
     ],
 )
 def test_bad_answers_get_a_govuk_error_message(client, key, answers, fields, message):
@@ -223,7 +268,9 @@ def test_a_bad_date_in_the_url_shows_the_question_with_its_error(client):
 
 
 def test_asking_for_a_question_that_does_not_apply_redirects(client):
-    response = client.get("/what-can-i-do/mediation/", {"who": "parent", "concern": "exclusion"})
+    response = client.get(
+        "/what-can-i-do/mediation/", {"who": "parent", "concern": "plan-not-delivered"}
+    )
     assert response.status_code == 302
     assert urlparse(response["Location"]).path == "/what-can-i-do/check/"
 
@@ -267,12 +314,16 @@ CALENDAR_EVENTS = [
     ("Last day to contact the mediation adviser", date(2026, 12, 2), 1),
     (
         "If you tell the adviser today that you do not want mediation, your certificate should "
-        "arrive by",
+        "be issued by",
         date(2026, 12, 2),
         0,
     ),
-    ("Last day to appeal to the Tribunal", date(2026, 12, 2), 1),
-    ("If you ask for mediation today, the meeting should happen by", date(2026, 12, 28), 0),
+    ("Last day to appeal: your appeal must reach the Tribunal by 5pm", date(2026, 12, 2), 1),
+    (
+        "If you tell the council today that you want mediation, it should be arranged by",
+        date(2026, 12, 28),
+        0,
+    ),
 ]
 
 
@@ -311,7 +362,7 @@ def test_calendar_file_has_each_deadline_as_an_all_day_event_with_a_reminder_if_
 
 
 def test_calendar_without_deadlines_goes_back_to_the_plan(client, content):
-    query = {"who": "parent", "concern": "exclusion"}
+    query = {"who": "parent", "concern": "plan-not-delivered"}
     response = client.get("/what-can-i-do/result/calendar.ics", query)
     assert response.status_code == 302
     assert urlparse(response["Location"]).path == "/what-can-i-do/result/"
@@ -330,10 +381,16 @@ def test_deadline_calculator(client):
 BEYOND_A_C_LONG = str(2**63)  # date() overflows from 2**31; this is past even a C long
 DECISION_QUESTION = "/what-can-i-do/decision_date/"
 CERTIFICATE_QUESTION = "/what-can-i-do/certificate_date/"
-BEFORE_DECISION_DATE = {"who": "parent", "concern": "la-decision", "decision": "refuse-assessment"}
+BEFORE_DECISION_DATE = {
+    "who": "parent",
+    "concern": "la-decision",
+    "also_education": "yes",
+    "decision": "refuse-assessment",
+}
 BEFORE_CERTIFICATE_DATE = {
     "who": "parent",
     "concern": "la-decision",
+    "also_education": "yes",
     "decision": "refuse-plan",
     "decision_date": "2026-10-01",
     "mediation": "yes",
@@ -508,6 +565,7 @@ DATE_ENTRIES = [
         for key, question, before in [
             ("decision_date", DECISION_QUESTION, BEFORE_DECISION_DATE),
             ("certificate_date", CERTIFICATE_QUESTION, BEFORE_CERTIFICATE_DATE),
+            *((key, f"/what-can-i-do/{key}/", before) for key, before, _ in NEW_DATES),
         ]
         for path, written in [
             (question + "answer/", "boxes"),
@@ -566,3 +624,157 @@ def test_the_certificate_rule_is_explained_only_where_a_certificate_applies(clie
         "/deadlines/", {"decision_date_0": "2", "decision_date_1": "10", "decision_date_2": "2026"}
     )
     assert rule in calculator.content.decode()
+
+
+def walk(client, steps):
+    """Answer each (key, fields) in turn through the pages, as the browser would; return the
+    address the last answer leads to."""
+    answers = {}
+    location = ""
+    for key, fields in steps:
+        response = follow_answer(client, key, answers, **fields)
+        assert response.status_code == 302, (key, response.content.decode()[:500])
+        location = response["Location"]
+        answers = answers_from(location)
+    return location, answers
+
+
+def date_fields(key, day):
+    return {f"{key}_0": str(day.day), f"{key}_1": str(day.month), f"{key}_2": str(day.year)}
+
+
+# Each new path, walked through its pages, and what its plan must say (28 November 2026).
+NEW_PATHS = [
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "exclusion"}),
+            ("exclusion_type", {"exclusion_type": "permanent"}),
+            ("exclusion_date", date_fields("exclusion_date", date(2026, 11, 2))),
+            ("governors_decision", {"governors_decision": "yes"}),
+            ("governors_decision_date", date_fields("governors_decision_date", date(2026, 11, 16))),
+        ],
+        [
+            "Apply for an independent review panel and an SEN expert by",
+            "Monday 7 December 2026",  # 15 weekdays after Monday 16 November 2026
+            "applying by this date is always in time",
+            "ask for an SEN expert at the same time",
+            "Last day to make a disability discrimination claim",
+            "Saturday 1 May 2027",  # 6 months starting with 2 November 2026
+            "act by Friday 30 April 2027",
+            "School Exclusion Clinic",
+        ],
+        id="permanent exclusion, governors upheld it",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "exclusion"}),
+            ("exclusion_type", {"exclusion_type": "permanent"}),
+            ("exclusion_date", date_fields("exclusion_date", date(2026, 11, 23))),
+            ("governors_decision", {"governors_decision": "not-yet"}),
+        ],
+        ["within 15 school days of being told", "From the sixth school day"],
+        id="permanent exclusion, governors not met",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "young-person"}),
+            ("concern", {"concern": "exclusion"}),
+            ("exclusion_type", {"exclusion_type": "suspension"}),
+            ("exclusion_date", date_fields("exclusion_date", date(2026, 11, 23))),
+        ],
+        ["over 15 school days in a term", "Saturday 22 May 2027", "once they are 18"],
+        id="suspension",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "discrimination"}),
+            ("incident_date", date_fields("incident_date", date(2026, 9, 14))),
+        ],
+        [
+            "Saturday 13 March 2027",
+            "act by Friday 12 March 2027",
+            "You do not need a mediation certificate",
+            "not moved for Christmas, August",
+        ],
+        id="disability discrimination",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "plan-not-delivered"}),
+        ],
+        ["section 42", "judicial review", "Ombudsman", "the young person’s, not the parent’s"],
+        id="help in the plan not given",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "health-care"}),
+            ("also_education", {"also_education": "no"}),
+        ],
+        ["cannot be appealed to the Tribunal", "integrated care board (ICB)"],
+        id="health care only",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "health-care"}),
+            ("also_education", {"also_education": "yes"}),
+            ("decision", {"decision": "refuse-assessment"}),
+            ("decision_date", date_fields("decision_date", date(2026, 10, 2))),
+            ("mediation", {"mediation": "no"}),
+        ],
+        ["cannot make recommendations about health or social care", "by 5pm"],
+        id="health with education, refusal to assess",
+    ),
+]
+
+
+@pytest.mark.parametrize(("steps", "says"), NEW_PATHS)
+def test_each_new_path_walks_to_its_plan(client, content, steps, says):
+    location, answers = walk(client, steps)
+    assert urlparse(location).path == "/what-can-i-do/check/"
+    assert client.get(location).status_code == 200
+    result = client.get("/what-can-i-do/result/", answers)
+    assert result.status_code == 200
+    html = result.content.decode()
+    for words in says:
+        assert words in html, words
+    assert "{{" not in html
+    plan_words = html.split("<h1")[1].split("Who can help")[0]
+    if answers["who"] == "young-person":
+        assert "your child" not in plan_words
+
+
+def test_the_plan_says_which_letter_the_appeal_counts_from_when_both_share_a_date(client, content):
+    query = {
+        "who": "parent",
+        "concern": "la-decision",
+        "decision": "refuse-plan",
+        "decision_date": "2026-10-02",
+        "mediation": "yes",
+        "certificate_date": "2026-10-02",
+    }
+    html = client.get("/what-can-i-do/result/", query).content.decode()
+    assert "Counted from the decision letter dated 2 October 2026 (2 months)." in html
+
+
+def test_the_calculator_says_a_placement_only_appeal_needs_no_adviser(client):
+    html = client.get(
+        "/deadlines/", {"decision_date_0": "2", "decision_date_1": "10", "decision_date_2": "2026"}
+    ).content.decode()
+    assert "only about the school or college named" in html
+
+
+def test_calendar_puts_a_last_day_that_is_not_a_working_day_on_the_day_to_act_by(client, content):
+    # Equality Act 2010, Sch 17 para 4(1): 14 September 2026 gives Saturday 13 March 2027, so the
+    # event is on Friday 12 March, the day the plan says to act by.
+    query = {"who": "parent", "concern": "discrimination", "incident_date": "2026-09-14"}
+    calendar = Calendar.from_ical(client.get("/what-can-i-do/result/calendar.ics", query).content)
+    (event,) = calendar.walk("VEVENT")
+    assert event["DTSTART"].dt == date(2027, 3, 12)
+    assert "Saturday 13 March 2027, is not a working day" in str(event["DESCRIPTION"])
+    assert len(event.walk("VALARM")) == 1

@@ -20,6 +20,7 @@ CODES = {
     "reasons": sorted({advice.reason for plan in PLANS for advice in plan.routes}),
     "first_steps": sorted({step for plan in PLANS for step in plan.first_steps}),
     "outcomes": sorted({plan.outcome for plan in PLANS}),
+    "notes": sorted({note for plan in PLANS for note in plan.notes}),
 }
 WORDS = Path(__file__).parents[2] / "guidance" / "templates" / "guidance"
 WORDINGS = pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
@@ -139,8 +140,38 @@ CHOICE_PROBLEMS = [
     ("talked", "Select yes if you have talked to the school about this"),
     ("decision", "Select what the council decided"),
     ("mediation", "Select yes if you have a mediation certificate"),
+    ("also_education", "Select yes if the disagreement is also about education"),
+    ("exclusion_type", "Select what kind of exclusion it is"),
+    ("governors_decision", "Select yes if the governors have told you their decision in writing"),
 ]
 DATE_MESSAGES = [
+    ("exclusion_date", "invalid", "The date of the exclusion must be a real date"),
+    ("exclusion_date", "future", "The date of the exclusion must be today or in the past"),
+    ("exclusion_date", "too-early", "The date of the exclusion must be after 1 September 2014"),
+    (
+        "governors_decision_date",
+        "invalid",
+        "The date of the governors’ decision letter must be a real date",
+    ),
+    (
+        "governors_decision_date",
+        "future",
+        "The date of the governors’ decision letter must be today or in the past",
+    ),
+    (
+        "governors_decision_date",
+        "too-early",
+        "The date of the governors’ decision letter must be after 1 September 2014",
+    ),
+    (
+        "governors_decision_date",
+        "before-exclusion",
+        "The date of the governors’ decision letter must be the same as or after the date of the "
+        "exclusion",
+    ),
+    ("incident_date", "invalid", "The date it happened must be a real date"),
+    ("incident_date", "future", "The date it happened must be today or in the past"),
+    ("incident_date", "too-early", "The date it happened must be after 1 September 2014"),
     ("decision_date", "invalid", "The date of the decision letter must be a real date"),
     ("decision_date", "future", "The date of the decision letter must be today or in the past"),
     (
@@ -203,6 +234,8 @@ EVERY_DEADLINE = [
     deadlines.certificate_expected(TODAY),
     deadlines.mediation_meeting_by(TODAY),
     deadlines.certificate_after_meeting(TODAY),
+    deadlines.discrimination_claim_deadline(date(2026, 9, 14)),
+    deadlines.review_panel_deadline(date(2026, 11, 16)),
 ]
 
 
@@ -213,7 +246,7 @@ def test_every_deadline_has_one_title():
 
 def test_a_deadline_without_a_title_cannot_be_made():
     with pytest.raises(KeyError, match="no title for the deadline 'hearing'"):
-        deadlines.Deadline("hearing", TODAY, TODAY, TODAY)
+        deadlines.Deadline("hearing", TODAY, TODAY, TODAY, deadlines.Basis.INCIDENT)
 
 
 # Every deadline a plan or the calculator shows (the calculator: the appeal and the adviser), and
@@ -268,3 +301,53 @@ def test_the_appeal_says_which_letter_it_is_counted_from():
     by_decision = deadlines.appeal_deadline(date(2026, 10, 1))
     html = deadline_html(by_decision, {})
     assert "Counted from the decision letter dated 1 October 2026 (2 months)." in html
+
+
+def test_the_appeal_names_the_decision_letter_when_both_letters_carry_the_same_date():
+    # Audit finding 13: HESC rule 20(1)(c) counts 2 months from a decision and 1 month from a
+    # certificate both dated 10 March 2026; the decision's limit is later, so it is the one used.
+    same_day = deadlines.appeal_deadline(date(2026, 3, 10), date(2026, 3, 10))
+    html = deadline_html(same_day, {"decision_date": date(2026, 3, 10)})
+    assert "Counted from the decision letter dated 10 March 2026 (2 months)." in html
+    assert "mediation certificate dated" not in html
+
+
+def test_a_last_day_that_is_not_a_working_day_says_which_working_day_to_act_by():
+    # Audit finding 12: a decision of 25 October 2026 gives Friday 25 December 2026 as the last day
+    # to contact the adviser (SEND Regulations 2014, reg 33, not moved): act by Thursday 24th.
+    html = deadline_html(deadlines.mediation_adviser_deadline(date(2026, 10, 25)), {})
+    assert (
+        "Friday 25 December 2026 is not a working day, so offices may be closed. "
+        "To be safe, act by Thursday 24 December 2026."
+    ) in html
+    plain = deadline_html(deadlines.mediation_adviser_deadline(date(2026, 10, 2)), {})
+    assert "not a working day" not in plain
+
+
+def test_the_appeal_must_reach_the_tribunal_by_5pm():
+    # Audit finding 11: HESC rule 20(1) (received in time) and rule 12(1) (by 5pm).
+    html = deadline_html(deadlines.appeal_deadline(date(2026, 10, 2)), {})
+    assert "your appeal must reach the Tribunal by 5pm" in html
+
+
+@pytest.mark.parametrize(
+    ("plan_answers", "note"),
+    [
+        pytest.param({"who": "young-person"}, "young-person-rights", id="young person: yours"),
+        pytest.param({"who": "parent"}, "parent-of-young-person", id="parent: over 16, theirs"),
+    ],
+)
+def test_whose_rights_these_are_is_said_on_every_send_plan(plan_answers, note):
+    # Children and Families Act 2014, ss.51(1), 80 and 83(2): audit finding 6.
+    for answers in ALL_ANSWERS:
+        if answers["who"] != plan_answers["who"]:
+            continue
+        notes = flow.action_plan(answers, TODAY).notes
+        if answers["concern"] == "exclusion":
+            assert notes == ("exclusion-over-18",)
+        elif answers["concern"] == "discrimination":
+            assert notes == ("who-makes-the-claim",)
+        else:
+            assert note in notes, answers
+    words = words_of("notes", note, plan_answers["who"] == "young-person")
+    assert "mental capacity" in words and "last Friday in June" in words
