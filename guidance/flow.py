@@ -399,6 +399,8 @@ IPSEA = "ipsea"
 TRIBUNAL = "first-tier-tribunal-send"
 LGSCO = "local-government-and-social-care-ombudsman"
 NHS_BODY = "nhs-north-west-london-icb"
+# The council's SEN team acts on a plan: reviews, and the help in it (CFA 2014 s.42).
+SEN_TEAM = "ealing-council-sen-team"
 
 
 def action_plan(answers: Answers, today: date) -> ActionPlan:
@@ -448,7 +450,8 @@ def _school_support(a: Answers, today: date) -> ActionPlan:
     # SEND Regulations 2014, regs 5 and 13: the decision whether to assess, the draft plan's
     # 15 days (the parent's one chance to ask for a school before the plan is final) and 20 weeks.
     notes = ("assessment-timescales",) if plan == "assessing" else ()
-    return ActionPlan("school-support", tuple(routes), tuple(steps), (), False, (ISAID,), notes)
+    helpers = (ISAID,) if plan == "no" else (ISAID, SEN_TEAM)
+    return ActionPlan("school-support", tuple(routes), tuple(steps), (), False, helpers, notes)
 
 
 def _plan_not_delivered(a: Answers, today: date) -> ActionPlan:
@@ -465,7 +468,7 @@ def _plan_not_delivered(a: Answers, today: date) -> ActionPlan:
         first_steps=("write-to-sen-team", "keep-notes", "legal-advice-judicial-review"),
         deadlines=(),
         appealable=False,
-        extra_organisations=(ISAID, IPSEA, LGSCO),
+        extra_organisations=(ISAID, SEN_TEAM, IPSEA, LGSCO),
     )
 
 

@@ -527,7 +527,19 @@ def test_help_in_the_plan_not_given_is_the_council_s_duty_with_complaint_ombudsm
     assert plan.first_steps == ("write-to-sen-team", "keep-notes", "legal-advice-judicial-review")
     assert plan.routes[0] == flow.RouteAdvice("complaint", "complaint-plan-not-delivered")
     assert flow.LGSCO in plan.extra_organisations
+    assert flow.SEN_TEAM in plan.extra_organisations  # the first step writes to them
     assert plan.deadlines == ()
+
+
+@pytest.mark.parametrize(
+    ("plan_answer", "sen_team"), [("no", False), ("yes", True), ("assessing", True)]
+)
+def test_a_family_with_a_plan_or_an_assessment_is_shown_the_council_s_sen_team(
+    plan_answer, sen_team
+):
+    # The SEN team acts on a plan and its reviews, not the Family Information Service: finding 8.
+    plan = _plan(concern="school-support", plan=plan_answer, talked="yes")
+    assert (flow.SEN_TEAM in plan.extra_organisations) is sen_team
 
 
 @pytest.mark.parametrize(
