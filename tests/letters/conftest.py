@@ -5,6 +5,9 @@ import time_machine
 
 from tests.clock import NOON_TODAY, TODAY
 
+# The real server with production's logging that the privacy test reads (test_server.py).
+from tests.test_privacy import site  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def today():
