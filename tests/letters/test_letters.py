@@ -117,6 +117,9 @@ def test_each_letter_is_written_with_only_the_essentials(client, content, slug):
     # No placeholder is left showing, and no optional line printed empty.
     assert "{" not in page.split('class="app-letter"')[1].split("</div>")[0]
     assert "School or college:" not in page
+    # Nor a lead-in whose detail was left out ("What worries me:" with nothing after it).
+    letter = page.split('class="app-letter"')[1].split("</div>")[0]
+    assert not re.search(r":\s*(<br>|</p>)", letter), letter
 
 
 @pytest.mark.parametrize("slug", SLUGS)
