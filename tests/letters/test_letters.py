@@ -330,3 +330,16 @@ def test_a_letter_leaves_no_name_in_a_table_the_cache_or_a_log(client, content, 
     assert "Make a complaint to the council" in everything  # the tables were really read
     for secret in (PARENT, CHILD, "Quillfeather", "marguerite@example.org", "Brackenbury"):
         assert secret not in everything, secret
+
+
+def test_a_letter_sent_without_the_anti_forgery_token_gets_a_plain_english_page(content):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/letters/complaint-to-school/letter/", ESSENTIALS
+    )
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Sorry, your form could not be sent" in page
+    assert PARENT not in page
+    assert "no-store" in response["Cache-Control"]
