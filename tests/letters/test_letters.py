@@ -343,3 +343,19 @@ def test_a_letter_sent_without_the_anti_forgery_token_gets_a_plain_english_page(
     assert "Sorry, your form could not be sent" in page
     assert PARENT not in page
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("staff", "can_delete"), [("editor", False), ("manager", True)], ids=["editor", "manager"]
+)
+def test_content_editors_and_managers_edit_letters_as_they_edit_routes(
+    client, content, request, staff, can_delete
+):
+    user = request.getfixturevalue(staff)
+    assert user.has_perm("letters.change_letter") and user.has_perm("letters.add_letter")
+    assert user.has_perm("letters.view_historicalletter")
+    assert user.has_perm("letters.delete_letter") is can_delete
+    client.force_login(user)
+    letter = Letter.objects.get(slug="chase-late-decision")
+    assert client.get(f"/admin/letters/letter/{letter.pk}/change/").status_code == 200
+    assert client.get(f"/admin/letters/letter/{letter.pk}/history/").status_code == 200
