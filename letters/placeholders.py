@@ -218,12 +218,13 @@ def unknown_placeholders(body: str) -> list[str]:
 
 
 def asked_in(body: str) -> list[str]:
-    """The placeholders the family is asked for, in the order the letter uses them; a chasing
-    letter's 'duty' needs its 'regulation'."""
-    used = placeholders_in(body)
-    if "duty" in used and "regulation" not in used:
-        used.append("regulation")
-    return [name for name in used if name in PLACEHOLDERS and not PLACEHOLDERS[name].worked_out]
+    """The placeholders the family is asked for, in the table's order (their names first, then the
+    school, the decision, the dates, their own words); a chasing letter's 'duty' needs its
+    'regulation'."""
+    used = set(placeholders_in(body))
+    if "duty" in used:
+        used.add("regulation")
+    return [name for name, p in PLACEHOLDERS.items() if name in used and not p.worked_out]
 
 
 def letter_date(day: date) -> str:

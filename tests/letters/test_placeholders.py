@@ -34,9 +34,9 @@ def test_only_the_fixed_placeholders_exist(body, unknown):
     assert unknown_placeholders(body) == unknown
 
 
-def test_the_family_is_asked_only_for_what_the_letter_uses_in_its_order():
-    body = "{today}\n{child_name}\n{parent_name}\n{child_name}"
-    assert asked_in(body) == ["child_name", "parent_name"]
+def test_the_family_is_asked_only_for_what_the_letter_uses_names_first():
+    body = "{today}\n{concerns}\n{decision}\n{child_name}\n{parent_name}\n{child_name}"
+    assert asked_in(body) == ["parent_name", "child_name", "decision", "concerns"]
 
 
 def test_a_chasing_letter_that_says_what_was_due_asks_which_time_limit():
