@@ -3,17 +3,26 @@
 Caching and privacy (README, "What is kept, and where"):
 - The list is a content page, kept per content version like the routes.
 - A letter's form page is private (never kept): a plan links to it with the family's dates in the
-  query string, which no cache may hold, and it carries a CSRF token, which a kept page must not.
+  query string, which no cache may hold.
 - The letter is made from a POST, so names and other details travel only in the request body, never
   in an address or a log line. Its response is `no-store`, and nothing is saved or logged.
+
+Forgery: the POST is exempt from Django's CSRF token and checked by its Origin instead. A token
+would need a cookie, and the privacy page promises the public none; a token in a kept page would be
+wrong anyway. Making a letter changes nothing on the server, so what a forged POST could do is show a
+stranger's words under our name; a browser always says where a POST comes from (Origin, or the
+Referer without it), so one from another site, or from nowhere we can tell, is refused.
 """
 
 from datetime import date
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ealing_send.pagecache import content_page, private_page
@@ -69,6 +78,19 @@ def letter(request, slug):
     return render(request, "letters/letter_form.html", {"letter": found, "form": form})
 
 
+def sent_from_this_site(request) -> bool:
+    """Whether the browser says this POST comes from one of our own pages (see the module's
+    docstring): its Origin, or without one its Referer, is this site or a trusted origin."""
+    said = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    parts = urlsplit(said)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return bool(parts.netloc) and (
+        origin == f"{request.scheme}://{request.get_host()}"
+        or origin in settings.CSRF_TRUSTED_ORIGINS
+    )
+
+
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def made(request, slug):
     """The letter, on screen or as a Word document, from the details posted; never kept."""
@@ -76,6 +98,9 @@ def made(request, slug):
     if request.method != "POST":
         # Someone opened the letter's address directly: the details are not in it, by design.
         return redirect(found.get_absolute_url())
+    if not sent_from_this_site(request):
+        refused = render(request, "letters/not_sent_from_here.html", {"letter": found}, status=403)
+        return _no_store(refused)
     form = LetterForm(found.body, request.POST)
     if not form.is_valid():
         context = {

@@ -82,8 +82,9 @@ def test_a_letter_works_without_javascript(site, chromium):
         fill_and_write(page, site, school_name="Brackenbury Vale Primary School")
         letter = page.inner_text(".app-letter")
         assert CHILD in letter and "Brackenbury Vale Primary School" in letter
-        # Nothing the family typed is in the address.
+        # Nothing the family typed is in the address, and the site set no cookie (privacy page).
         assert CHILD.split()[0] not in page.url and "Brackenbury" not in page.url
+        assert context.cookies() == []
         with page.expect_download() as download:
             page.click("button[value=word]")
         assert download.value.suggested_filename == "chase-late-decision.docx"

@@ -68,10 +68,14 @@ def _posted(letter: Letter, data: dict) -> dict:
     }
 
 
+# What a browser says about a POST from one of our own pages.
+OUR_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
 def _make(client, slug, data, word=False):
     letter = Letter.objects.get(slug=slug)
     body = _posted(letter, data) | ({"format": "word"} if word else {})
-    return client.post(f"/letters/{slug}/letter/", body)
+    return client.post(f"/letters/{slug}/letter/", body, **OUR_ORIGIN)
 
 
 def _docx_text(response) -> str:
@@ -93,14 +97,14 @@ def test_the_list_gives_each_letter_with_when_to_use_it(client, content):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_a_letters_form_is_private_carries_a_csrf_token_and_asks_for_what_it_uses(
-    client, content, slug
-):
+def test_a_letters_form_is_private_sets_no_cookie_and_asks_for_what_it_uses(client, content, slug):
     response = client.get(f"/letters/{slug}/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    # The privacy page promises the public no cookies: the form carries no anti-forgery token.
+    assert not response.cookies
     page = response.content.decode()
-    assert 'name="csrfmiddlewaretoken"' in page
+    assert "csrfmiddlewaretoken" not in page
     assert 'method="post"' in page
     for name in asked_in(Letter.objects.get(slug=slug).body):
         assert f'name="{name}' in page, name
@@ -189,6 +193,7 @@ def test_missing_essentials_show_gov_uk_errors_and_keep_what_was_typed(client, c
     response = client.post(
         "/letters/chase-late-decision/letter/",
         {"parent_name": PARENT, "date_due_0": "31", "date_due_1": "2", "date_due_2": "2026"},
+        **OUR_ORIGIN,
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -240,6 +245,7 @@ def test_the_word_button_and_change_link_resend_only_this_letters_fields(client,
     change = client.post(
         "/letters/complaint-to-school/letter/",
         _posted(Letter.objects.get(slug="complaint-to-school"), ESSENTIALS) | {"format": "change"},
+        **OUR_ORIGIN,
     )
     assert "Write my letter" in change.content.decode() and PARENT in change.content.decode()
 
@@ -332,17 +338,33 @@ def test_a_letter_leaves_no_name_in_a_table_the_cache_or_a_log(client, content, 
         assert secret not in everything, secret
 
 
-def test_a_letter_sent_without_the_anti_forgery_token_gets_a_plain_english_page(content):
-    from django.test import Client
-
-    response = Client(enforce_csrf_checks=True).post(
-        "/letters/complaint-to-school/letter/", ESSENTIALS
-    )
+@pytest.mark.parametrize(
+    "said",
+    [
+        {},
+        {"HTTP_ORIGIN": "https://forger.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://forger.example/letters/complaint-to-school/"},
+    ],
+    ids=["nothing", "another site", "an opaque origin", "another site's page"],
+)
+def test_a_letter_posted_from_another_site_or_nowhere_is_refused(client, content, said):
+    response = client.post("/letters/complaint-to-school/letter/", ESSENTIALS, **said)
     page = response.content.decode()
     assert response.status_code == 403
-    assert "Sorry, your form could not be sent" in page
+    assert "Sorry, we could not write your letter" in page
+    assert 'href="/letters/complaint-to-school/"' in page
     assert PARENT not in page
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_browser_that_sends_only_the_referer_of_our_page_gets_its_letter(client, content):
+    response = client.post(
+        "/letters/complaint-to-school/letter/",
+        _posted(Letter.objects.get(slug="complaint-to-school"), ESSENTIALS),
+        HTTP_REFERER="http://testserver/letters/complaint-to-school/",
+    )
+    assert response.status_code == 200 and CHILD in response.content.decode()
 
 
 @pytest.mark.parametrize(
