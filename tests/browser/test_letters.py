@@ -1,7 +1,10 @@
 """A letter in a real browser: its form and the letter made from it pass axe, work with the keyboard
 alone and without JavaScript, and the letter prints on one or two A4 pages with nothing else."""
 
+import json
 import re
+import shutil
+import subprocess
 from io import BytesIO
 
 import pytest
@@ -9,6 +12,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from .test_accessibility import axe_run, described
+from .test_html import VNU
 from .test_keyboard import assert_focus_visible, tab_to
 from .test_print import NAVIGATION_AND_FOOTER, assert_a4
 
@@ -130,3 +134,31 @@ def test_a_letter_prints_on_one_or_two_a4_pages_with_the_letter_alone(
     ]:
         assert furniture not in text, furniture
     assert re.search(r"Yours sincerely,\s+" + PARENT, text)
+
+
+def test_a_letter_and_its_refusal_are_valid_html(site, page, tmp_path):
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java"
+    fill_and_write(page, site, "/letters/ask-school-for-meeting/", concerns="One.\nTwo.")
+    letter = tmp_path / "letter.html"
+    letter.write_text(page.content(), encoding="utf-8")
+    # A POST from nowhere the site can tell: the refusal page.
+    refused = tmp_path / "refused.html"
+    refused.write_text(
+        page.request.post(site + "/letters/ask-school-for-meeting/letter/", form={}).text(),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--stdout", str(letter), str(refused)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    problems = [
+        f"{m.get('url')}: line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "warning"
+    ]
+    assert "Sorry, we could not write your letter" in refused.read_text()
+    assert problems == [], "\n".join(problems)
