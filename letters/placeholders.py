@@ -77,7 +77,8 @@ DECISIONS = (
 
 @dataclass(frozen=True)
 class CouncilTimeLimit:
-    """A time limit the council must meet, as a chasing letter names it."""
+    """A time limit the council must meet, as a chasing letter names it: "Under {regulation}, the
+    council had to {duty}." """
 
     label: str
     regulation: str
@@ -93,14 +94,14 @@ TIME_LIMITS = {
     "reg-5-1": CouncilTimeLimit(
         "Whether the council will carry out an EHC needs assessment (6 weeks)",
         f"regulation 5(1) of {SEND_REGS}",
-        "tell me whether you will carry out an EHC needs assessment within 6 weeks of "
+        "tell me whether it would carry out an EHC needs assessment within 6 weeks of "
         "receiving the request",
     ),
     # SEND Regulations 2014 reg 10(1): 16 weeks from the request to a decision not to issue a plan.
     "reg-10-1": CouncilTimeLimit(
         "Whether the council will issue an EHC plan (16 weeks)",
         f"regulation 10(1) of {SEND_REGS}",
-        "tell me within 16 weeks of receiving the request for an EHC needs assessment if you "
+        "tell me within 16 weeks of receiving the request for an EHC needs assessment if it "
         "decided not to issue an EHC plan",
     ),
     # SEND Regulations 2014 reg 13(2): 20 weeks from the request to the final EHC plan.

@@ -381,3 +381,14 @@ def test_content_editors_and_managers_edit_letters_as_they_edit_routes(
     letter = Letter.objects.get(slug="chase-late-decision")
     assert client.get(f"/admin/letters/letter/{letter.pk}/change/").status_code == 200
     assert client.get(f"/admin/letters/letter/{letter.pk}/history/").status_code == 200
+
+
+def test_a_staff_edit_shows_at_once_on_the_kept_list_of_letters(client, content):
+    recent_pages.clear()
+    assert "Chase a late decision or EHC plan" in client.get("/letters/").content.decode()
+    letter = Letter.objects.get(slug="chase-late-decision")
+    letter.title = "Chase the council when it is late"
+    letter.save()
+    page = client.get("/letters/").content.decode()
+    assert "Chase the council when it is late" in page
+    assert "Chase a late decision or EHC plan" not in page
