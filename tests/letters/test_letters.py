@@ -392,3 +392,22 @@ def test_a_staff_edit_shows_at_once_on_the_kept_list_of_letters(client, content)
     page = client.get("/letters/").content.decode()
     assert "Chase the council when it is late" in page
     assert "Chase a late decision or EHC plan" not in page
+
+
+def test_initial_letters_load_beside_edited_routes_and_never_over_edited_letters(content):
+    from django.core.management import call_command
+
+    from routes.models import Route
+
+    # A release that adds letters to a site whose routes staff have edited: letters arrive...
+    Letter.objects.all().delete()
+    Route.objects.filter(slug="appeal").update(summary="Edited by staff")
+    call_command("load_initial_content", verbosity=0)
+    assert Letter.objects.count() == len(SLUGS)
+    assert Route.objects.get(slug="appeal").summary == "Edited by staff"
+    # ...each with a first version in its history, so the first edit can be undone...
+    assert all(letter.history.exists() for letter in Letter.objects.all())
+    # ...and a later release never loads over an edited letter.
+    Letter.objects.filter(slug="complaint-to-school").update(title="Edited letter")
+    call_command("load_initial_content", verbosity=0)
+    assert Letter.objects.get(slug="complaint-to-school").title == "Edited letter"
