@@ -10,6 +10,7 @@ urlpatterns = [
     path(settings.ADMIN_URL + "sign-in/webauthn/", include("django_otp_webauthn.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("guidance.urls")),
+    path("letters/", include("letters.urls")),
     path("", include("routes.urls")),
 ]
 

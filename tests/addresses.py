@@ -16,6 +16,7 @@ CONTENT_PAGES = [
     "/accessibility/",
     "/privacy/",
     "/what-can-i-do/",
+    "/letters/",
 ]
 ANSWER_PAGES = [
     "/what-can-i-do/who/",
@@ -30,4 +31,6 @@ ANSWER_PAGES = [
     RESULT.replace("/result/", "/result/calendar.ics"),
     "/deadlines/",
     "/deadlines/?decision_date_0=1&decision_date_1=10&decision_date_2=2026",
+    # A letter's form, as a plan links to it with the family's dates.
+    "/letters/tell-mediation-adviser/?decision=refuse-plan&decision_date=2026-10-01&mediation=no",
 ]

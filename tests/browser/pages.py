@@ -83,6 +83,10 @@ PUBLIC_PAGES = [
     "/organisations/family-information-service/",
     "/accessibility/",
     "/privacy/",
+    "/letters/",
+    # A letter's form, filled in as the council deadlines page links to it.
+    "/letters/chase-late-decision/?regulation=reg-13-2&date_due=2026-11-20",
+    "/letters/tell-mediation-adviser/",
     "/no-such-page/",
     "/what-can-i-do/",
     "/deadlines/",

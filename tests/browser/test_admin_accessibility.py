@@ -45,6 +45,10 @@ STAFF_PAGES = {
     "step change page": "/admin/routes/step/{step}/change/",
     "step history": "/admin/routes/step/{step}/history/",
     "password change": "/admin/password_change/",
+    "letter list": "/admin/letters/letter/",
+    "letter change page": "/admin/letters/letter/{letter}/change/",
+    "letter add page": "/admin/letters/letter/add/",
+    "letter history": "/admin/letters/letter/{letter}/history/",
 }
 MANAGER_PAGES = {
     "deleted organisations": "/admin/routes/organisation/deleted/",
@@ -118,6 +122,15 @@ def test_change_page_with_errors(staff_site, editor_page):  # noqa: F811
     submit(page, "input[name=_continue]")
     assert page.locator(".errornote").count() == 1
     assert page.locator(".errorlist").count() >= 2
+    assert_accessible(page, "editor")
+
+
+def test_a_letter_with_an_unknown_placeholder_refused(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/letters/letter/{letter}/change/"))
+    page.fill("#id_body", page.input_value("#id_body") + "\n\n{child name}")
+    submit(page, "input[name=_continue]")
+    assert "These placeholders do not exist: {child name}" in page.inner_text(".errorlist")
     assert_accessible(page, "editor")
 
 

@@ -175,3 +175,21 @@ def test_add_another_step_answers_enter_and_the_space_bar(chromium, staff_site):
     page.keyboard.press("Enter")
     assert page.locator("#steps-group .inline-related:not(.empty-form)").count() == steps + 2
     page.context.close()
+
+
+def test_edit_a_letters_words_with_the_keyboard_alone(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "editor")
+    try:
+        page.goto(staff_site.url("/admin/letters/letter/"))
+        tab_to(page, "#result_list a[href$='/{letter}/change/']".format(**staff_site.ids))
+        press_enter_and_wait(page)
+        tab_to(page, "#id_when_to_use")
+        replace_text(page, "When the council is late with a decision or a final EHC plan.")
+        tab_to(page, "input[name=_continue]")
+        press_enter_and_wait(page)
+        assert page.locator(".errornote").count() == 0
+        assert page.input_value("#id_when_to_use") == (
+            "When the council is late with a decision or a final EHC plan."
+        )
+    finally:
+        page.context.close()

@@ -1,0 +1,271 @@
+"""The fixed set of placeholders a letter's words may use, and how a letter is filled in.
+
+No Django here: the model refuses a body with an unknown placeholder (`unknown_placeholders`), the
+form asks for exactly the placeholders a body uses (`asked_in`), and `fill` turns a body and the
+family's answers into paragraphs of plain text lines. Escaping is the output's job (the HTML
+template escapes, the Word document holds plain text runs), so nothing here is markup.
+
+A line whose placeholder the family left empty is left out, so optional details sit on lines of
+their own. Values are put in once, in one pass: a family typing "{child_name}" gets those words.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# Anything in single braces is meant as a placeholder: "{Child name}" is refused, not printed.
+PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
+
+TEXT, LONG_TEXT, DATE, CHOICE = "text", "long-text", "date", "choice"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One thing a letter can say: what the family is asked, or what the site works out."""
+
+    label: str
+    hint: str = ""
+    kind: str = TEXT
+    required: bool = False
+    # The query-string key a plan or the council deadlines page may fill it from. Only values that
+    # are not personal (a decision type, a date, a regulation) ever have one; names never do.
+    prefill_key: str = ""
+    # (value, label on the form, words in the letter) for a choice.
+    choices: tuple[tuple[str, str, str], ...] = ()
+    # Worked out by the site (today's date, a regulation's words), never asked.
+    worked_out: bool = False
+
+
+# SEND Code of Practice 11.45 and Children and Families Act 2014 s.51(2): the decisions that can be
+# appealed, with the questionnaire's own codes (guidance/flow.py), so a plan can link here. The
+# words are a noun phrase: a letter writes "your {decision}" or "the council’s {decision}".
+DECISIONS = (
+    (
+        "refuse-assessment",
+        "Not to carry out an EHC needs assessment",
+        "decision not to carry out an education, health and care (EHC) needs assessment",
+    ),
+    (
+        "refuse-reassessment",
+        "Not to carry out a new EHC needs assessment (a re-assessment)",
+        "decision not to carry out a new EHC needs assessment (a re-assessment)",
+    ),
+    (
+        "refuse-plan",
+        "Not to issue an EHC plan after an assessment",
+        "decision not to issue an EHC plan after the EHC needs assessment",
+    ),
+    (
+        "plan-contents",
+        "What the EHC plan says about needs or support",
+        "decision about what the EHC plan says about my child’s needs and the help they will get",
+    ),
+    (
+        "placement-only",
+        "The school or college named in the EHC plan",
+        "decision about the school or college named in the EHC plan",
+    ),
+    (
+        "refuse-amend",
+        "Not to change the EHC plan after a review",
+        "decision not to change the EHC plan after the review",
+    ),
+    ("cease-plan", "To stop the EHC plan", "decision to stop the EHC plan"),
+    ("other", "Another decision", "recent decision about my child’s special educational needs"),
+)
+
+
+@dataclass(frozen=True)
+class CouncilTimeLimit:
+    """A time limit the council must meet, as a chasing letter names it: "Under {regulation}, the
+    council had to {duty}." """
+
+    label: str
+    regulation: str
+    duty: str
+
+
+SEND_REGS = "the Special Educational Needs and Disability Regulations 2014"
+
+# The council's time limits a family can chase, by the code the council deadlines page links with.
+# Each was read on legislation.gov.uk (letters.json review notes give the addresses).
+TIME_LIMITS = {
+    # SEND Regulations 2014 reg 5(1): 6 weeks from the request to the decision whether to assess.
+    "reg-5-1": CouncilTimeLimit(
+        "Whether the council will carry out an EHC needs assessment (6 weeks)",
+        f"regulation 5(1) of {SEND_REGS}",
+        "tell me whether it would carry out an EHC needs assessment within 6 weeks of "
+        "receiving the request",
+    ),
+    # SEND Regulations 2014 reg 10(1): 16 weeks from the request to a decision not to issue a plan.
+    "reg-10-1": CouncilTimeLimit(
+        "Whether the council will issue an EHC plan (16 weeks)",
+        f"regulation 10(1) of {SEND_REGS}",
+        "tell me within 16 weeks of receiving the request for an EHC needs assessment if it "
+        "decided not to issue an EHC plan",
+    ),
+    # SEND Regulations 2014 reg 13(2): 20 weeks from the request to the final EHC plan.
+    "reg-13-2": CouncilTimeLimit(
+        "The final EHC plan (20 weeks)",
+        f"regulation 13(2) of {SEND_REGS}",
+        "send me the final EHC plan within 20 weeks of receiving the request for an EHC needs "
+        "assessment",
+    ),
+}
+
+# CFA 2014 s.55 and SEND Regulations 2014 regs 33 to 35: the family tells the mediation adviser
+# whether they want mediation; the adviser then issues a certificate (at once, or after mediation).
+MEDIATION = (
+    (
+        "yes",
+        "I want to try mediation",
+        "I would like to try mediation. Please arrange it with the council, and send me the "
+        "mediation certificate when the mediation has finished.",
+    ),
+    (
+        "no",
+        "I do not want mediation",
+        "I do not want mediation. Please send me a mediation certificate so that I can appeal "
+        "to the First-tier Tribunal (SEND).",
+    ),
+)
+
+PLACEHOLDERS: dict[str, Placeholder] = {
+    "parent_name": Placeholder("Your full name", required=True),
+    "parent_address": Placeholder(
+        "Your address", "So they can write back to you. You can leave it out.", LONG_TEXT
+    ),
+    "parent_contact": Placeholder("Your phone number or email address", "Optional."),
+    "child_name": Placeholder("Your child’s full name", required=True),
+    "child_date_of_birth": Placeholder("Your child’s date of birth", "Optional.", DATE),
+    "school_name": Placeholder(
+        "Your child’s school or college", "Optional. For example, Ealing Park Primary School."
+    ),
+    "decision": Placeholder(
+        "Which decision is this about?",
+        kind=CHOICE,
+        required=True,
+        prefill_key="decision",
+        choices=DECISIONS,
+    ),
+    "decision_date": Placeholder(
+        "Date on the council’s decision letter",
+        "Optional. For example, 13 10 2026.",
+        DATE,
+        prefill_key="decision_date",
+    ),
+    "request_date": Placeholder(
+        "Date you asked for the EHC needs assessment",
+        "Optional. For example, 3 6 2026.",
+        DATE,
+        prefill_key="request_date",
+    ),
+    "regulation": Placeholder(
+        "What is late?",
+        kind=CHOICE,
+        required=True,
+        prefill_key="regulation",
+        choices=tuple((code, limit.label, limit.regulation) for code, limit in TIME_LIMITS.items()),
+    ),
+    "date_due": Placeholder(
+        "Date it was due",
+        "The council deadlines page works this out. For example, 20 11 2026.",
+        DATE,
+        required=True,
+        prefill_key="date_due",
+    ),
+    "mediation_choice": Placeholder(
+        "Do you want mediation?",
+        kind=CHOICE,
+        required=True,
+        prefill_key="mediation",
+        choices=MEDIATION,
+    ),
+    "exclusion_date": Placeholder("Date of the permanent exclusion", "Optional.", DATE),
+    "governors_decision_date": Placeholder(
+        "Date of the governors’ letter saying they will not reinstate your child",
+        "Optional. Your 15 school days to ask for a review count from when you were told.",
+        DATE,
+    ),
+    "concerns": Placeholder(
+        "What worries you",
+        "Optional. A few sentences in your own words.",
+        LONG_TEXT,
+    ),
+    "what_you_want": Placeholder(
+        "What you would like to happen", "Optional. A few sentences in your own words.", LONG_TEXT
+    ),
+    "today": Placeholder("The date the letter is made", worked_out=True),
+    "duty": Placeholder(
+        "What the council had to do, and by when (from ‘What is late?’)", worked_out=True
+    ),
+}
+
+CHOICE_WORDS = {
+    name: {value: words for value, _label, words in placeholder.choices}
+    for name, placeholder in PLACEHOLDERS.items()
+    if placeholder.kind == CHOICE
+}
+
+
+def placeholders_in(body: str) -> list[str]:
+    """Every placeholder name the body uses, in order of first use, known or not."""
+    return list(dict.fromkeys(match.group(1) for match in PLACEHOLDER.finditer(body)))
+
+
+def unknown_placeholders(body: str) -> list[str]:
+    """The placeholders in the body that do not exist (a letter using one is refused)."""
+    return [name for name in placeholders_in(body) if name not in PLACEHOLDERS]
+
+
+def asked_in(body: str) -> list[str]:
+    """The placeholders the family is asked for, in the table's order (their names first, then the
+    school, the decision, the dates, their own words); a chasing letter's 'duty' needs its
+    'regulation'."""
+    used = set(placeholders_in(body))
+    if "duty" in used:
+        used.add("regulation")
+    return [name for name, p in PLACEHOLDERS.items() if name in used and not p.worked_out]
+
+
+def letter_date(day: date) -> str:
+    """A date as a letter writes it: 13 October 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def words_for(answers: dict[str, object], today: date) -> dict[str, str]:
+    """What each placeholder says, from the family's answers (dates as `date`, choices as codes);
+    an answer left out says nothing ('')."""
+    words: dict[str, str] = {}
+    for name, placeholder in PLACEHOLDERS.items():
+        value = answers.get(name)
+        if placeholder.worked_out or value in (None, ""):
+            words[name] = ""
+        elif placeholder.kind == DATE:
+            words[name] = letter_date(value)
+        elif placeholder.kind == CHOICE:
+            words[name] = CHOICE_WORDS[name].get(value, "")
+        else:
+            words[name] = str(value).replace("\r\n", "\n").strip()
+    words["today"] = letter_date(today)
+    limit = TIME_LIMITS.get(answers.get("regulation") or "")
+    words["duty"] = limit.duty if limit else ""
+    return words
+
+
+def fill(body: str, words: dict[str, str]) -> list[list[str]]:
+    """The letter as paragraphs of lines, plain text. A blank line in the body starts a paragraph;
+    a line whose placeholder says nothing is left out, and so is a paragraph left empty."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", body.replace("\r\n", "\n").strip()):
+        lines = []
+        for line in block.split("\n"):
+            names = [match.group(1) for match in PLACEHOLDER.finditer(line)]
+            if any(not words.get(name) for name in names):
+                continue
+            lines.extend(
+                PLACEHOLDER.sub(lambda match: words[match.group(1)], line.rstrip()).split("\n")
+            )
+        if lines:
+            paragraphs.append(lines)
+    return paragraphs

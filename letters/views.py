@@ -1,0 +1,130 @@
+"""Letters: the list, a letter's form, and the letter made from it. Thin: parse, fill, render.
+
+Caching and privacy (README, "What is kept, and where"):
+- The list is a content page, kept per content version like the routes.
+- A letter's form page is private (never kept): a plan links to it with the family's dates in the
+  query string, which no cache may hold.
+- The letter is made from a POST, so names and other details travel only in the request body, never
+  in an address or a log line. Its response is `no-store`, and nothing is saved or logged.
+
+Forgery: the POST is exempt from Django's CSRF token and checked by its Origin instead. A token
+would need a cookie, and the privacy page promises the public none; a token in a kept page would be
+wrong anyway. Making a letter changes nothing on the server, so what a forged POST could do is show a
+stranger's words under our name; a browser always says where a POST comes from (Origin, or the
+Referer without it), so one from another site, or from nowhere we can tell, is refused.
+"""
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from ealing_send.pagecache import content_page, private_page
+from routes.views import can_preview
+
+from .forms import LetterForm
+from .models import Letter
+from .placeholders import CHOICE, DATE, PLACEHOLDERS, fill, words_for
+from .word import WORD_TYPE, word_document
+
+
+def _letters(request):
+    return Letter.objects.visible(drafts=can_preview(request))
+
+
+@content_page()
+def letter_list(request):
+    letters = _letters(request).only("title", "slug", "when_to_use")
+    return render(request, "letters/letter_list.html", {"letters": letters, "nav_section": ""})
+
+
+def _prefill(form: LetterForm, query) -> dict:
+    """Start values from the address, for the placeholders that allow it (decision type, dates,
+    regulation): never a name, which must not travel in a URL. Bad values are ignored."""
+    initial = {}
+    for name in form.asked:
+        placeholder = PLACEHOLDERS[name]
+        raw = query.get(placeholder.prefill_key, "") if placeholder.prefill_key else ""
+        if not raw:
+            continue
+        if placeholder.kind == CHOICE and raw in {value for value, *_ in placeholder.choices}:
+            initial[name] = raw
+        elif placeholder.kind == DATE:
+            try:
+                day = date.fromisoformat(raw)
+            except ValueError:
+                continue
+            initial[name] = [day.day, day.month, day.year]
+    return initial
+
+
+def _no_store(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@private_page
+def letter(request, slug):
+    """The form for one letter, filled in from the plan's address where it can be."""
+    found = get_object_or_404(_letters(request), slug=slug)
+    form = LetterForm(found.body)
+    form.initial = _prefill(form, request.GET)
+    return render(request, "letters/letter_form.html", {"letter": found, "form": form})
+
+
+def sent_from_this_site(request) -> bool:
+    """Whether the browser says this POST comes from one of our own pages (see the module's
+    docstring): its Origin, or without one its Referer, is this site or a trusted origin."""
+    said = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    parts = urlsplit(said)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return bool(parts.netloc) and (
+        origin == f"{request.scheme}://{request.get_host()}"
+        or origin in settings.CSRF_TRUSTED_ORIGINS
+    )
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def made(request, slug):
+    """The letter, on screen or as a Word document, from the details posted; never kept."""
+    found = get_object_or_404(_letters(request), slug=slug)
+    if request.method != "POST":
+        # Someone opened the letter's address directly: the details are not in it, by design.
+        return redirect(found.get_absolute_url())
+    if not sent_from_this_site(request):
+        refused = render(request, "letters/not_sent_from_here.html", {"letter": found}, status=403)
+        return _no_store(refused)
+    form = LetterForm(found.body, request.POST)
+    if not form.is_valid():
+        context = {
+            "letter": found,
+            "form": form,
+            "has_errors": True,
+            "error_links": form.error_links(),
+        }
+        return _no_store(render(request, "letters/letter_form.html", context))
+    if request.POST.get("format") == "change":
+        return _no_store(
+            render(request, "letters/letter_form.html", {"letter": found, "form": form})
+        )
+    paragraphs = fill(found.body, words_for(form.cleaned_data, timezone.localdate()))
+    if request.POST.get("format") == "word":
+        response = HttpResponse(word_document(found.title, paragraphs), content_type=WORD_TYPE)
+        # The file is named after the letter, never the family.
+        response["Content-Disposition"] = f'attachment; filename="{found.slug}.docx"'
+        return _no_store(response)
+    # The details go back in the page (never in an address), for the Word button and "Change".
+    resend = [
+        (name, values)
+        for name, values in request.POST.lists()
+        if name.rsplit("_", 1)[0] in form.asked or name in form.asked
+    ]
+    context = {"letter": found, "paragraphs": paragraphs, "resend": resend}
+    return _no_store(render(request, "letters/letter_made.html", context))
