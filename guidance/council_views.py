@@ -16,6 +16,17 @@ from .council_deadlines import CouncilDeadline, council_deadlines, timeline
 from .council_forms import CouncilDeadlinesForm, canonical_query, form_data, is_submitted
 
 ADVICE = "guidance/council_advice/{}.html"
+# The chasing letter's code (letters.placeholders.TIME_LIMITS) for each council deadline that
+# letter can name; a late deadline links to the letter with its rule and due date filled in.
+CHASE_LETTER = {
+    "assessment-decision": "reg-5-1",
+    "no-plan-notice": "reg-10-1",
+    "final-plan": "reg-13-2",
+    "review-decision": "reg-20",
+    "amended-plan": "reg-22-3",
+    "transfer-school": "reg-18-1-b",
+    "transfer-post-16": "reg-18-1-a",
+}
 
 
 def title(key: str) -> str:
@@ -42,6 +53,9 @@ def _item(entry, today) -> dict:
             passed=deadline.has_passed(today),
             days_late=deadline.days_late(today),
         )
+        if deadline.key in CHASE_LETTER:
+            query = urlencode({"regulation": CHASE_LETTER[deadline.key], "date_due": deadline.due})
+            item["letter_url"] = f"{link('letters:letter', 'chase-late-decision')}?{query}"
     return item
 
 

@@ -111,6 +111,34 @@ TIME_LIMITS = {
         "send me the final EHC plan within 20 weeks of receiving the request for an EHC needs "
         "assessment",
     ),
+    # SEND Regulations 2014 reg 20: the council's decision within 4 weeks of the review meeting
+    # (paragraph number not confirmed from the regulation's own text here: cited as the whole).
+    "reg-20": CouncilTimeLimit(
+        "The council's decision after an annual review (4 weeks)",
+        f"regulation 20 of {SEND_REGS}",
+        "tell me within 4 weeks of the annual review meeting whether it proposed to keep, "
+        "change or stop maintaining the EHC plan",
+    ),
+    # SEND Regulations 2014 reg 22(3): the amended plan within 8 weeks of the proposed changes.
+    "reg-22-3": CouncilTimeLimit(
+        "The final amended EHC plan (8 weeks)",
+        f"regulation 22(3) of {SEND_REGS}",
+        "send me the final amended EHC plan within 8 weeks of sending me the proposed changes",
+    ),
+    # SEND Regulations 2014 reg 18(1): before 15 February (a move to a new school) or before
+    # 31 March (from secondary school to a post-16 place) in the year of the move.
+    "reg-18-1-b": CouncilTimeLimit(
+        "The plan amended for a move to a new school (before 15 February)",
+        f"regulation 18(1)(b) of {SEND_REGS}",
+        "review the EHC plan, and amend it to name my child's next school, before 15 February "
+        "in the year of the move",
+    ),
+    "reg-18-1-a": CouncilTimeLimit(
+        "The plan amended for a move to a post-16 place (before 31 March)",
+        f"regulation 18(1)(a) of {SEND_REGS}",
+        "review the EHC plan, and amend it to name the post-16 place, before 31 March in the "
+        "year of the move",
+    ),
 }
 
 # CFA 2014 s.55 and SEND Regulations 2014 regs 33 to 35: the family tells the mediation adviser

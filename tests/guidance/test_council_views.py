@@ -104,6 +104,43 @@ def test_a_late_council_date_lists_what_to_do_in_order(client):
     assert "When the council can take longer" in text
 
 
+def test_a_late_council_date_links_to_the_chasing_letter_with_its_rule_and_due_date(
+    client, content
+):
+    html = client.get(PAGE, {"request_date": "2026-05-04"}).content.decode()
+    links = re.findall(r'href="(/letters/chase-late-decision/\?[^"]+)"', html)
+    # The decision whether to assess (15 June), the no-plan notice (24 August) and the final plan
+    # (21 September) have all passed: one letter link each, with the rule the letter names.
+    assert [link.replace("&amp;", "&") for link in links] == [
+        "/letters/chase-late-decision/?regulation=reg-5-1&date_due=2026-06-15",
+        "/letters/chase-late-decision/?regulation=reg-10-1&date_due=2026-08-24",
+        "/letters/chase-late-decision/?regulation=reg-13-2&date_due=2026-09-21",
+    ]
+    form = " ".join(client.get(links[0].replace("&amp;", "&")).content.decode().split())
+    assert re.search(r'value="reg-5-1" checked', form)
+    for box, value in (("0", "15"), ("1", "6"), ("2", "2026")):
+        assert f'name="date_due_{box}" value="{value}"' in form
+
+
+def test_every_council_deadline_a_family_can_chase_has_a_letter_that_names_its_rule():
+    from guidance.council_views import CHASE_LETTER
+    from letters.placeholders import TIME_LIMITS
+
+    case = Case(
+        request_date=date(2026, 1, 5),
+        review_meeting_date=date(2026, 3, 2),
+        amendment_notice_date=date(2026, 3, 9),
+        transfer_year=2027,
+        transfer=Phase.SCHOOL,
+    )
+    council = [d for d in council_deadlines(case) if d.who.value == "council"]
+    council.append(transfer_deadline(2027, Phase.POST_16))
+    for deadline in council:
+        code = CHASE_LETTER[deadline.key]
+        number = deadline.regulation.removeprefix("SEND Regulations 2014, regulation ")
+        assert TIME_LIMITS[code].regulation.startswith(f"regulation {number} of"), deadline.key
+
+
 def test_dates_still_to_come_list_no_steps(client):
     text = words(client.get(PAGE, {"request_date": "2026-11-20"}))
     assert "days late" not in text

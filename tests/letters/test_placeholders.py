@@ -85,6 +85,10 @@ def test_a_late_final_plan_names_regulation_13_2_and_the_20_weeks():
         ("reg-5-1", "regulation 5(1)", "6 weeks"),
         ("reg-10-1", "regulation 10(1)", "16 weeks"),
         ("reg-13-2", "regulation 13(2)", "20 weeks"),
+        ("reg-20", "regulation 20", "4 weeks"),
+        ("reg-22-3", "regulation 22(3)", "8 weeks"),
+        ("reg-18-1-b", "regulation 18(1)(b)", "15 February"),
+        ("reg-18-1-a", "regulation 18(1)(a)", "31 March"),
     ],
 )
 def test_each_council_time_limit_names_its_regulation_and_its_weeks(code, regulation, weeks):
