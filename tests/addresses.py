@@ -16,6 +16,7 @@ CONTENT_PAGES = [
     "/accessibility/",
     "/privacy/",
     "/what-can-i-do/",
+    "/what-can-i-do/rules/",
 ]
 ANSWER_PAGES = [
     "/what-can-i-do/who/",

@@ -55,7 +55,7 @@ def test_route_page_has_everything_a_family_needs(client, content):
         "Time limits",
         "Who can help",
         'href="/organisations/kids/"',
-        "What the law says",
+        "What the SEND Code of Practice says",
         "SEND Code of Practice, paragraph 11.13",
         "If parents and young people want it to, mediation can take place",
         "Last reviewed 28 November 2026",

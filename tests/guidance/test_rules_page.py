@@ -1,0 +1,97 @@
+"""/what-can-i-do/rules/, "How this tool decides": made from the rules, so it shows every path of
+questions and the plan each leads to, and changes when the rules change."""
+
+import re
+from dataclasses import replace
+
+import pytest
+from django.utils.html import escape
+
+from ealing_send.pagecache import recent_pages
+from guidance import advice, flow
+from guidance.views import _answer_words
+from tests.clock import TODAY
+
+pytestmark = pytest.mark.django_db
+
+URL = "/what-can-i-do/rules/"
+
+
+def page(client) -> str:
+    recent_pages.clear()
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def shown_paths(html: str) -> list[list[tuple[str, str]]]:
+    """Each path on the page, as (question, answer) pairs."""
+    paths = re.findall(r'<dl class="[^"]*app-rules-path">(.*?)</dl>', html, re.S)
+    row = re.compile(r"<dt[^>]*>\s*(.*?)\s*</dt>\s*<dd[^>]*>\s*(.*?)\s*</dd>", re.S)
+    return [row.findall(path) for path in paths]
+
+
+def expected_paths() -> list[list[tuple[str, str]]]:
+    """Every path the rules walk, in the words the page should use, grouped by plan as shown."""
+    expected = []
+    for group in advice.plans_and_paths(TODAY, TODAY):
+        for answers in group.paths:
+            rows = []
+            for key, value in answers.items():
+                legend, labels = _answer_words(key, False, TODAY)
+                rows.append((legend, labels.get(value, "the date on it")))
+            expected.append(rows)
+    return expected
+
+
+def escaped(rows):
+    return [[(escape(q), escape(a)) for q, a in path] for path in rows]
+
+
+def test_the_page_shows_every_path_of_questions_grouped_by_its_plan(client, content):
+    html = page(client)
+    assert shown_paths(html) == escaped(expected_paths())
+    plans = advice.plans_and_paths(TODAY, TODAY)
+    assert f"There are {len(plans)} different plans." in html
+    assert len(shown_paths(html)) == len(
+        list(flow.every_path({"decision_date": TODAY, "certificate_date": TODAY}))
+    )
+
+
+def test_each_plan_shows_its_words_routes_deadlines_and_the_law_behind_them(client, content):
+    html = page(client)
+    assert "You can ask for an exclusion to be reviewed" in html  # an outcome
+    assert "Read the school’s exclusion letter." in html  # a first step
+    assert "Last day to appeal to the Tribunal: " in html
+    assert "HESC Tribunal Rules 2008, rule 20: time limit for an appeal</a>" in html
+    assert "What the SEND Code of Practice says" in html
+
+
+def test_a_new_branch_in_the_rules_shows_on_the_page(client, content, monkeypatch):
+    before = shown_paths(page(client))
+    concern = flow.QUESTIONS["concern"]
+
+    def exclusion_asks_talked(answers):
+        return "talked" if answers["concern"] == "exclusion" else concern.next_node(answers)
+
+    monkeypatch.setitem(
+        flow.QUESTIONS,
+        "concern",
+        replace(concern, next_node=exclusion_asks_talked),
+    )
+    after = shown_paths(page(client))
+    assert after == escaped(expected_paths())
+    assert len(after) == len(before) + 2  # exclusion, then talked yes or no, for each who
+    legend, labels = _answer_words("concern", False, TODAY)
+    talked = escape(_answer_words("talked", False, TODAY)[0])
+    exclusion = [p for p in after if (escape(legend), escape(labels["exclusion"])) in p]
+    assert len(exclusion) == 4
+    assert all(any(question == talked for question, _ in path) for path in exclusion)
+
+
+def test_it_is_a_content_page_linked_from_the_start_page_and_the_footer(client, content):
+    recent_pages.clear()
+    response = client.get(URL)
+    assert response["Cache-Control"].startswith("public")
+    start = client.get("/what-can-i-do/").content.decode()
+    assert start.count(f'href="{URL}"') == 2  # in the text and in the footer
