@@ -28,10 +28,21 @@ KIND_CHOICES = [
     (advice.DEADLINE_NOTE, "Note under a deadline"),
 ]
 
-# How each kind's paragraphs look: the outcome opens the plan in large type, a moved date is small.
-PARAGRAPH_CLASS = {advice.OUTCOME: "govuk-body-l", advice.MOVED: "govuk-body-s"}
+# How each kind's paragraphs look: the outcome opens the plan in large type; a first step is an item
+# of a list, and a deadline's words sit close under it, so the plan still prints on two pages.
+TIGHT = "govuk-!-margin-bottom-1"
+PARAGRAPH_CLASS = {
+    advice.OUTCOME: "govuk-body-l",
+    advice.FIRST_STEP: f"govuk-body {TIGHT}",
+    advice.WHY_THIS_DATE: f"govuk-body {TIGHT}",  # usually inline, after the days left
+    advice.MOVED: f"govuk-body-s {TIGHT}",
+    advice.DEADLINE_NOTE: f"govuk-body-s {TIGHT}",
+}
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# Kinds whose words sit inside a paragraph of the page: they must be one paragraph themselves.
+ONE_PARAGRAPH_KINDS = {advice.WHY_THIS_DATE}
+ONE_PARAGRAPH = re.compile(r'<p class="[^"]*">((?:(?!</?p[ >]).)*)</p>', re.S)
 
 REVIEW_NOTES_HELP = (
     "What was checked, against which source, and anything that could not be confirmed. "
@@ -104,10 +115,23 @@ class Advice(ReviewedContent):
                     "To show curly brackets themselves, leave them out."
                 }
             )
+        if self.kind in ONE_PARAGRAPH_KINDS and not ONE_PARAGRAPH.fullmatch(
+            render_markdown(self.words)
+        ):
+            raise ValidationError(
+                {
+                    "words": "Write this as one paragraph, with no list or heading: it follows "
+                    "the number of days left, in the same sentence."
+                }
+            )
 
-    def html(self, values: dict[str, str]) -> SafeString:
-        """The words as safe HTML, placeholders filled in from `values`."""
+    def html(self, values: dict[str, str], inline: bool = False) -> SafeString:
+        """The words as safe HTML, placeholders filled in from `values`; `inline`: words of one
+        paragraph without it, to sit inside a sentence or list item of the page's own."""
         rendered = render_markdown(self.words, PARAGRAPH_CLASS.get(self.kind, "govuk-body"))
+        if inline:
+            one = ONE_PARAGRAPH.fullmatch(rendered)
+            rendered = one[1] if one else rendered
         return fill(rendered, values)
 
 

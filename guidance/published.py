@@ -22,7 +22,9 @@ class PublishedAdvice:
     advice: dict[tuple[str, str], Advice]
     references: dict[str, tuple[Reference, ...]]
 
-    def html(self, kind: str, code: str, values: dict[str, str]) -> SafeString:
+    def html(
+        self, kind: str, code: str, values: dict[str, str], inline: bool = False
+    ) -> SafeString:
         """The words of one piece of advice, filled in. Missing words (a release whose new advice
         has not been added yet) show nothing rather than an error: the test suite makes sure that
         every code the rules produce has words in the initial content."""
@@ -30,7 +32,7 @@ class PublishedAdvice:
         if found is None:
             logger.warning("No words for the %s %r: add them in the admin.", kind, code)
             return SafeString("")
-        return found.html(values)
+        return found.html(values, inline)
 
 
 # What this process loaded last: replaced whole, never changed in place.

@@ -22,10 +22,11 @@ def deadline_values(deadline) -> dict[str, str]:
 
 
 @register.simple_tag(takes_context=True)
-def advice(context, kind: str, code: str, deadline=None):
+def advice(context, kind: str, code: str, deadline=None, inline: bool = False):
     """The words the rules name by `kind` and `code`, with "your child" or "you" as this plan
-    speaks, and the dates of `deadline` when the words are about one."""
+    speaks, and the dates of `deadline` when the words are about one; `inline` leaves off the
+    paragraph around words of one paragraph, for a sentence or list item of the page's own."""
     values = wording(bool(context.get("young_person")))
     if deadline is not None:
         values.update(deadline_values(deadline))
-    return published_advice().html(kind, code, values)
+    return published_advice().html(kind, code, values, inline)
