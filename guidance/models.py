@@ -94,6 +94,10 @@ class Advice(ReviewedContent):
     )
     review_notes = models.TextField(blank=True, help_text=REVIEW_NOTES_HELP)
 
+    # The rules find each piece by these: a release that names a new one brings its first words
+    # (load_initial_content adds the rows whose key is missing, never over staff edits).
+    named_by = ("kind", "code")
+
     class Meta:
         ordering = ["kind", "code"]
         verbose_name = "piece of advice"
