@@ -100,7 +100,9 @@ def plan_codes(plan: flow.ActionPlan, answers: flow.Answers, today: date) -> dic
 
 
 # Dates that, between them, give every deadline the rules know and every way one can move:
-# (decision letter, mediation certificate or None, today). Each is a worked example.
+# (decision letter, mediation certificate or None, today). Each is a worked example. Every other
+# date question takes the letter's date too (example_dates); a new deadline that only shows, or
+# only moves, on other dates needs its own example here, or its words are never checked.
 EXAMPLE_DATES = (
     (date(2026, 10, 1), None, date(2026, 11, 28)),  # in time: adviser, estimates, appeal
     (date(2026, 6, 1), None, date(2026, 11, 28)),  # adviser and appeal passed
@@ -113,11 +115,17 @@ EXAMPLE_DATES = (
 )
 
 
+def example_dates(letter: date, certificate: date | None = None) -> dict[str, date]:
+    """A date for every date question: `letter` for each (a decision, an exclusion, an incident…)
+    but the mediation certificate, which is `certificate` (or `letter` when there is none)."""
+    dates = {key: letter for key, question in flow.QUESTIONS.items() if question.is_date}
+    return {**dates, "certificate_date": certificate or letter}
+
+
 def every_plan() -> Iterator[tuple[dict[str, object], flow.ActionPlan, date]]:
     """Every path of questions with each set of example dates: (answers, plan, today)."""
     for decision, certificate, today in EXAMPLE_DATES:
-        dates = {"decision_date": decision, "certificate_date": certificate or decision}
-        for answers in flow.every_path(dates):
+        for answers in flow.every_path(example_dates(decision, certificate)):
             if "certificate_date" in answers and certificate is None:
                 continue
             yield answers, flow.action_plan(answers, today), today
@@ -149,7 +157,6 @@ def plans_and_paths(decision: date, today: date) -> list[PlanAndPaths]:
     deadline that applies while nothing has yet passed: routing never depends on a date's value.
     """
     grouped: dict[flow.ActionPlan, list[dict[str, object]]] = {}
-    dates = {"decision_date": decision, "certificate_date": decision}
-    for answers in flow.every_path(dates):
+    for answers in flow.every_path(example_dates(decision)):
         grouped.setdefault(flow.action_plan(answers, today), []).append(answers)
     return [PlanAndPaths(plan, tuple(paths)) for plan, paths in grouped.items()]

@@ -147,7 +147,7 @@ def test_every_code_follows_the_rules_when_they_change(monkeypatch):
 
 def test_every_path_is_in_one_plan_and_paths_with_the_same_plan_share_it():
     grouped = advice.plans_and_paths(TODAY, TODAY)
-    dates = {"decision_date": TODAY, "certificate_date": TODAY}
+    dates = advice.example_dates(TODAY)
     every = list(flow.every_path(dates))
     assert sorted(map(repr, every)) == sorted(repr(p) for g in grouped for p in g.paths)
     for group in grouped:
