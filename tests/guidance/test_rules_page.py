@@ -53,9 +53,7 @@ def test_the_page_shows_every_path_of_questions_grouped_by_its_plan(client, cont
     assert shown_paths(html) == escaped(expected_paths())
     plans = advice.plans_and_paths(TODAY, TODAY)
     assert f"There are {len(plans)} different plans." in html
-    assert len(shown_paths(html)) == len(
-        list(flow.every_path({"decision_date": TODAY, "certificate_date": TODAY}))
-    )
+    assert len(shown_paths(html)) == len(list(flow.every_path(advice.example_dates(TODAY))))
 
 
 def test_each_plan_shows_its_words_routes_deadlines_and_the_law_behind_them(client, content):
