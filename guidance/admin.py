@@ -2,7 +2,6 @@
 history, review dates, conflict checks. The rules name each piece by its code, so staff change the
 words, never the code."""
 
-from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
@@ -24,18 +23,10 @@ EXAMPLE_DEADLINE_VALUES = {
 }
 
 
-class AdviceForm(ContentAdmin.form):
-    """Checks the placeholders on save (Advice.clean), with the kind fixed for an existing row."""
-
-    class Meta:
-        model = Advice
-        fields = "__all__"
-        widgets = {"words": forms.Textarea(attrs={"rows": 6})}
-
-
 @admin.register(Advice)
 class AdviceAdmin(ContentAdmin):
-    form = AdviceForm
+    """The words are checked on save (Advice.clean: only the placeholders their kind can fill)."""
+
     list_display = ["code", "kind", "short_words", "review_status"]
     list_filter = ["kind", ReviewFilter]
     search_fields = ["code", "words", "sources", "review_notes"]
