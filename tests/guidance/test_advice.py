@@ -244,3 +244,16 @@ def test_a_deadline_explanation_must_be_one_paragraph_as_it_follows_the_days_lef
     assert (
         why.html({"counted_from": "1 May"}, inline=True) == "From 1 May, <strong>2 months</strong>."
     )
+
+
+def test_advice_and_references_due_for_review_are_listed_with_the_rest(client, content, editor):
+    from routes.review import overdue_content
+
+    due = {item.label for item in overdue_content(TODAY.replace(year=2027))}
+    assert "Reason a route fits: complaint-health" in due  # not yet checked: due in a month
+    assert "HESC Tribunal Rules 2008, rule 20" in due
+    overdue = Advice.objects.get(kind=advice.REASON, code="complaint-health")
+    Advice.objects.filter(pk=overdue.pk).update(review_due=TODAY.replace(year=2025))
+    client.force_login(editor)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert f'href="/admin/guidance/advice/{overdue.pk}/change/"' in html
