@@ -279,10 +279,12 @@ def deadline_calculator(request):
 
 
 def _path_words(answers, today) -> list[dict]:
-    """A path of answers as the questions and the answers' words (a date question: any date)."""
+    """A path of answers as the questions and the answers' words, as the person on that path reads
+    them (a date question: any date)."""
+    young_person = answers.get("who") == "young-person"
     rows = []
     for key, value in answers.items():
-        legend, labels = _answer_words(key, False, today)
+        legend, labels = _answer_words(key, young_person, today)
         rows.append({"question": legend, "answer": labels.get(value, "the date on it")})
     return rows
 

@@ -37,8 +37,9 @@ def expected_paths() -> list[list[tuple[str, str]]]:
     for group in advice.plans_and_paths(TODAY, TODAY):
         for answers in group.paths:
             rows = []
+            young_person = answers["who"] == "young-person"
             for key, value in answers.items():
-                legend, labels = _answer_words(key, False, TODAY)
+                legend, labels = _answer_words(key, young_person, TODAY)
                 rows.append((legend, labels.get(value, "the date on it")))
             expected.append(rows)
     return expected
@@ -80,11 +81,12 @@ def test_a_new_branch_in_the_rules_shows_on_the_page(client, content, monkeypatc
     after = shown_paths(page(client))
     assert after == escaped(expected_paths())
     assert len(after) == len(before) + 2  # exclusion, then talked yes or no, for each who
-    legend, labels = _answer_words("concern", False, TODAY)
-    talked = escape(_answer_words("talked", False, TODAY)[0])
-    exclusion = [p for p in after if (escape(legend), escape(labels["exclusion"])) in p]
+    words = {young: _answer_words("concern", young, TODAY) for young in (False, True)}
+    excluded = {(escape(legend), escape(labels["exclusion"])) for legend, labels in words.values()}
+    talked = {escape(_answer_words("talked", young, TODAY)[0]) for young in (False, True)}
+    exclusion = [path for path in after if excluded & set(path)]
     assert len(exclusion) == 4
-    assert all(any(question == talked for question, _ in path) for path in exclusion)
+    assert all(any(question in talked for question, _ in path) for path in exclusion)
 
 
 def test_it_is_a_content_page_linked_from_the_start_page_and_the_footer(client, content):
@@ -93,3 +95,9 @@ def test_it_is_a_content_page_linked_from_the_start_page_and_the_footer(client, 
     assert response["Cache-Control"].startswith("public")
     start = client.get("/what-can-i-do/").content.decode()
     assert start.count(f'href="{URL}"') == 2  # in the text and in the footer
+
+
+def test_each_path_is_in_the_words_of_the_person_on_it(client, content):
+    paths = shown_paths(page(client))
+    young = [p for p in paths if p[0][1] == escape("I am a young person asking for myself")]
+    assert young and all("your child" not in answer for path in young for _, answer in path)
