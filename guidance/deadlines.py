@@ -6,9 +6,11 @@ The rules:
   whichever is later; rule 12(2): a deadline on a non-working day moves to the next working day;
   rule 12(3): in special educational needs cases, a deadline from 25 December to 1 January, or in
   August, moves to the first working day after 1 January or 31 August.
-- SEND Regulations 2014, regulations 33, 35, 36 and 42: contact the mediation adviser within 2 months;
-  the adviser sends a certificate within 3 working days; a mediation meeting is held within 30 days;
-  its certificate follows within 3 working days.
+- SEND Regulations 2014, regulation 33: contact the mediation adviser within 2 months; regulation 34:
+  if you do not want mediation, the adviser issues a certificate within 3 working days. A mediation
+  meeting is held within 30 days and its certificate follows within 3 working days: Part 2,
+  "Mediation" (regulations 32 to 42); the exact regulation numbers could not be confirmed here
+  (legal audit 2026-11, finding 14: not regulation 42, the council's steps after an agreement).
 
 A month is a calendar month to the corresponding date; where the later month is shorter, the last day of
 that month (31 December + 2 months = 28 or 29 February). The day of the decision is not counted.

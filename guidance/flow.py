@@ -408,7 +408,8 @@ def _decision(a: Answers, today: date) -> ActionPlan:
         adviser = deadlines.mediation_adviser_deadline(decision_date)
         found.append(adviser)
         if not adviser.has_passed(today):
-            # What to expect if they contact the adviser today (SEND Regulations 2014, regs 33, 36).
+            # What to expect if they contact the adviser today (SEND Regulations 2014, reg 34,
+            # and Part 2, 'Mediation', for the 30 days).
             found.append(deadlines.certificate_expected(today))
             found.append(deadlines.mediation_meeting_by(today))
         routes.append(
