@@ -1,4 +1,4 @@
-"""The words of the plan's advice, and the references behind each deadline: content ISAID staff edit.
+"""The words of the plan's advice, and the references behind each deadline: content staff edit.
 
 The rules (flow.py, deadlines.py) name each piece of advice by its kind and code; the words live
 here, so staff can correct any sentence without a developer. Words may use only the named
