@@ -76,7 +76,7 @@ INSTALLED_APPS = [
 ]
 # The apps whose models are content staff edit: each save moves the content version on (and so
 # refreshes every page), export_content backs them up, and load_initial_content fills them.
-CONTENT_APPS = ["routes", "letters"]
+CONTENT_APPS = ["routes", "guidance", "letters"]
 
 MIDDLEWARE = [
     # Outermost: any response that says nothing about caching is private and stored nowhere.

@@ -6,8 +6,8 @@ them from the first question, so Back, bookmarks and Change links just work.
 Each question is declared once, below: its key, its allowed answers, the checks an answer must pass,
 the nodes it may lead to, and (the function it decorates) which of those it leads to for these
 answers. Leading anywhere undeclared raises. The words of each question are in question_words.py,
-which fails at import when one is missing; the words of each outcome, reason and first step are one
-template each, named by the code this module gives it (guidance/templates/guidance/outcomes/…).
+which fails at import when one is missing; the words of each outcome, reason and first step are
+content staff edit (guidance.models.Advice), named by the code this module gives it (advice.py).
 
 The rules come from Ealing ISAID's leaflet "What if I do not agree with decisions about SEN provision?",
 the SEND Code of Practice 2015, chapter 11, and the Acts and regulations named beside each rule below
@@ -364,17 +364,17 @@ def to_query(answers: Answers) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class RouteAdvice:
-    """A route in the plan, and the reason it fits (the reason's words are a template)."""
+    """A route in the plan, and the reason it fits (the reason's words are content staff edit)."""
 
     route: str  # Route slug
-    reason: str  # names its words, guidance/reasons/<reason>.html
+    reason: str  # names its words: the Advice of kind 'reason' with this code
 
 
 @dataclass(frozen=True)
 class ActionPlan:
     """What the parent or young person can do, in order, and by when."""
 
-    outcome: str  # one of OUTCOMES; names its words, guidance/outcomes/<outcome>.html
+    outcome: str  # one of OUTCOMES; names its words, the Advice of kind 'outcome'
     routes: tuple[RouteAdvice, ...]
     first_steps: tuple[str, ...]
     deadlines: tuple[deadlines.Deadline, ...]
@@ -603,7 +603,8 @@ def _decision(a: Answers, today: date) -> ActionPlan:
         adviser = deadlines.mediation_adviser_deadline(decision_date)
         found.append(adviser)
         if not adviser.has_passed(today):
-            # What to expect if they act today (SEND Regulations 2014, reg 34, and Part 2).
+            # What to expect if they contact the adviser today (SEND Regulations 2014, reg 34,
+            # and Part 2, 'Mediation', for the 30 days).
             found.append(deadlines.certificate_expected(today))
             found.append(deadlines.mediation_meeting_by(today))
         routes.append(

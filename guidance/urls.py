@@ -9,6 +9,8 @@ urlpatterns = [
     path("what-can-i-do/check/", views.check, name="check"),
     path("what-can-i-do/result/", views.result, name="result"),
     path("what-can-i-do/result/calendar.ics", views.result_calendar, name="calendar"),
+    # Before the questions' pattern, which would otherwise take "rules" for a question's key.
+    path("what-can-i-do/rules/", views.rules, name="rules"),
     path("what-can-i-do/<slug:key>/", views.question, name="question"),
     path("what-can-i-do/<slug:key>/answer/", views.answer, name="answer"),
     path("deadlines/", views.deadline_calculator, name="deadlines"),

@@ -13,9 +13,11 @@ from ealing_send.pagecache import content_page, private_page
 from routes.published import fragment
 
 from . import calendar, flow
+from .advice import deadline_words, plans_and_paths
 from .deadlines import appeal_deadline, mediation_adviser_deadline
 from .directory import directory_for
 from .forms import DeadlineCalculatorForm, QuestionForm, bound_data_for, initial_for, wording
+from .published import published_advice
 
 
 def _query(answers, extra=None) -> str:
@@ -118,10 +120,18 @@ def _question(request, key, submitted):
     )
 
 
-def deadline_items(deadlines, today) -> list[dict]:
-    """Deadlines as the templates show them: the date, the days left, and whether it has passed."""
+def deadline_items(deadlines, answers, today) -> list[dict]:
+    """Deadlines as the templates show them: the date, the days left, whether it has passed, the
+    codes of the words that explain it, and the references behind it."""
+    references = published_advice().references
     return [
-        {"deadline": d, "days_left": d.days_left(today), "passed": d.has_passed(today)}
+        {
+            "deadline": d,
+            "days_left": d.days_left(today),
+            "passed": d.has_passed(today),
+            "words": deadline_words(d, answers, today),
+            "references": references.get(d.key, ()),
+        }
         for d in deadlines
     ]
 
@@ -205,7 +215,7 @@ def _plan_context(request):
         "steps": directory.steps,
         "organisations": directory.organisations,
         "citations": directory.citations,
-        "deadlines": deadline_items(plan.deadlines, today),
+        "deadlines": deadline_items(plan.deadlines, answers, today),
         "today": today,
         "answer_rows": answer_rows(answers, today, query),
         "query": query,
@@ -254,7 +264,7 @@ def deadline_calculator(request):
         found = [appeal_deadline(decision, certificate)]
         if certificate is None:
             found.insert(0, mediation_adviser_deadline(decision))
-        results = deadline_items(found, today)
+        results = deadline_items(found, form.cleaned_data, today)
     return render(
         request,
         "guidance/deadlines.html",
@@ -266,4 +276,43 @@ def deadline_calculator(request):
             "nav_section": "deadlines",
             "today": today,
         },
+    )
+
+
+def _path_words(answers, today) -> list[dict]:
+    """A path of answers as the questions and the answers' words, as the person on that path reads
+    them (a date question: any date)."""
+    young_person = answers.get("who") == "young-person"
+    rows = []
+    for key, value in answers.items():
+        legend, labels = _answer_words(key, young_person, today)
+        rows.append({"question": legend, "answer": labels.get(value, "the date on it")})
+    return rows
+
+
+@content_page()
+def rules(request):
+    """How this tool decides: every path of questions and the plan it leads to, made from the rules
+    themselves, with the words staff edit and the references behind each deadline."""
+    today = timezone.localdate()
+    references = published_advice().references
+    plans = []
+    for found in plans_and_paths(today, today):
+        directory = directory_for(found.plan)
+        plans.append(
+            {
+                "plan": found.plan,
+                "steps": directory.steps,
+                "citations": directory.citations,
+                "paths": [_path_words(answers, today) for answers in found.paths],
+                "deadlines": [
+                    {"deadline": d, "references": references.get(d.key, ())}
+                    for d in found.plan.deadlines
+                ],
+            }
+        )
+    return render(
+        request,
+        "guidance/rules.html",
+        {"plans": plans, "nav_section": "guidance", "young_person": False},
     )

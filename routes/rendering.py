@@ -25,8 +25,9 @@ GOVUK_CLASSES = {
 # Keyed by the text itself, so an edit renders anew and each text is parsed once per process, not on
 # every request (Markdown was half the time of a route page).
 @lru_cache(maxsize=2048)
-def render_markdown(text: str) -> SafeString:
-    """Render staff-written Markdown as sanitised HTML styled with GOV.UK Frontend classes."""
+def render_markdown(text: str, paragraph_class: str = "govuk-body") -> SafeString:
+    """Render staff-written Markdown as sanitised HTML styled with GOV.UK Frontend classes
+    (paragraphs take `paragraph_class`: the plan's opening words are larger, for example)."""
     html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
     return mark_safe(  # noqa: S308 - nh3 below keeps only what is on the allow-list.
         nh3.clean(
@@ -35,7 +36,7 @@ def render_markdown(text: str) -> SafeString:
             clean_content_tags={"script", "style"},
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
-            set_tag_attribute_values=GOVUK_CLASSES,
+            set_tag_attribute_values={**GOVUK_CLASSES, "p": {"class": paragraph_class}},
             link_rel="noopener noreferrer",
         )
     )

@@ -17,6 +17,7 @@ CONTENT_PAGES = [
     "/privacy/",
     "/what-can-i-do/",
     "/letters/",
+    "/what-can-i-do/rules/",
 ]
 ANSWER_PAGES = [
     "/what-can-i-do/who/",

@@ -89,6 +89,7 @@ PUBLIC_PAGES = [
     "/letters/tell-mediation-adviser/",
     "/no-such-page/",
     "/what-can-i-do/",
+    "/what-can-i-do/rules/",
     "/deadlines/",
     "/deadlines/?decision_date_0=14&decision_date_1=1&decision_date_2=2026",
     "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes",

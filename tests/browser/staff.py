@@ -23,6 +23,7 @@ import json
 from datetime import date
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from guidance.models import Advice, Reference
 from letters.models import Letter
 from routes.models import CodeParagraph, Organisation, Route, Step
 
@@ -50,6 +51,8 @@ print(json.dumps({{
     "organisation_version": organisations[0].history.order_by("history_date").first().history_id,
     "paragraph": CodeParagraph.objects.order_by("pk").first().pk,
     "step": Step.objects.filter(route=route).order_by("order").first().pk,
+    "advice": Advice.objects.get(kind="reason", code="disagreement-yes").pk,
+    "reference": Reference.objects.order_by("pk").first().pk,
     "letter": Letter.objects.get(slug="chase-late-decision").pk,
     "deleted_restore": reverse(
         "admin:routes_organisation_simple_history", args=[gone, before.history_id]

@@ -44,6 +44,14 @@ STAFF_PAGES = {
     "step list, filtered by route": "/admin/routes/step/?route__id__exact={route}",
     "step change page": "/admin/routes/step/{step}/change/",
     "step history": "/admin/routes/step/{step}/history/",
+    "advice list": "/admin/guidance/advice/",
+    "advice list, filtered by kind and review": "/admin/guidance/advice/?kind__exact=reason&review=due",
+    "advice list, searched": "/admin/guidance/advice/?q=mediation",
+    "advice change page with its preview": "/admin/guidance/advice/{advice}/change/",
+    "advice history": "/admin/guidance/advice/{advice}/history/",
+    "reference list, filtered by deadline": "/admin/guidance/reference/?deadline=appeal",
+    "reference change page": "/admin/guidance/reference/{reference}/change/",
+    "reference add page": "/admin/guidance/reference/add/",
     "password change": "/admin/password_change/",
     "letter list": "/admin/letters/letter/",
     "letter change page": "/admin/letters/letter/{letter}/change/",
@@ -131,6 +139,15 @@ def test_a_letter_with_an_unknown_placeholder_refused(staff_site, editor_page): 
     page.fill("#id_body", page.input_value("#id_body") + "\n\n{child name}")
     submit(page, "input[name=_continue]")
     assert "These placeholders do not exist: {child name}" in page.inner_text(".errorlist")
+    assert_accessible(page, "editor")
+
+
+def test_advice_with_an_unknown_placeholder(staff_site, editor_page):  # noqa: F811
+    page = editor_page
+    page.goto(staff_site.url("/admin/guidance/advice/{advice}/change/"))
+    page.fill("#id_words", "Talk to the school before {deadline}.")
+    submit(page, "input[name=_continue]")
+    assert "These words use {deadline}" in page.locator(".errorlist").first.inner_text()
     assert_accessible(page, "editor")
 
 
@@ -223,6 +240,8 @@ REFLOW_PAGES = [
     ("editor", "/admin/routes/organisation/"),
     ("manager", "/admin/routes/organisation/{organisation}/change/"),
     ("editor", "/admin/routes/codeparagraph/{paragraph}/change/"),
+    ("editor", "/admin/guidance/advice/"),
+    ("editor", "/admin/guidance/advice/{advice}/change/"),
     ("manager", "/admin/routes/organisation/deleted/"),
     ("manager", "/admin/routes/organisation/{organisation}/delete/"),
 ]

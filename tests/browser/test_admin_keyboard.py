@@ -193,3 +193,25 @@ def test_edit_a_letters_words_with_the_keyboard_alone(chromium, staff_site):  # 
         )
     finally:
         page.context.close()
+
+
+def test_an_editor_corrects_a_piece_of_advice_with_the_keyboard_alone(chromium, staff_site):  # noqa: F811
+    """From the list filtered by kind to the words, saved, with the focus seen at every stop."""
+    page = new_staff_page(chromium, staff_site, "editor")
+    page.goto(staff_site.base + "/admin/guidance/advice/?kind__exact=reason")
+    tab_to(
+        page,
+        f'a[href="/admin/guidance/advice/{staff_site.ids["advice"]}/change/?_changelist_filters=kind__exact%3Dreason"]',
+    )
+    press_enter_and_wait(page)
+    tab_to(page, "#id_words")
+    replace_text(
+        page, "A free, independent service can help you and the school talk about {child_s} plan."
+    )
+    tab_to(page, "input[name=_continue]")
+    press_enter_and_wait(page)
+    assert page.locator(".messagelist .success").count() == 1
+    assert "talk about your child’s plan" in page.inner_text(".app-advice-preview").replace(
+        "'", "’"
+    )
+    page.context.close()

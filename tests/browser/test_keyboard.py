@@ -196,3 +196,29 @@ def test_a_discrimination_claim_date_works_without_javascript(site, chromium):
     assert "Saturday 13 March 2027" in page.content()
     assert "incident_date=2026-09-14" in page.url
     context.close()
+
+
+def test_every_link_on_how_this_tool_decides_is_reached_in_order_with_focus_seen(site, page):
+    page.goto(site + "/what-can-i-do/rules/")
+    links = page.eval_on_selector_all("main a[href]", "links => links.map(a => a.href)")
+    assert len(links) > 50  # a route link in every plan, and the law behind each deadline
+    reached = []
+    for _ in range(len(links) + 20):  # and the skip link and the header's links before them
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('footer') !== null"):
+            break
+        if page.evaluate("document.activeElement.closest('main') !== null"):
+            assert_focus_visible(page)
+            reached.append(page.evaluate("document.activeElement.href"))
+    assert reached == links
+
+
+def test_how_this_tool_decides_works_without_javascript(site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/what-can-i-do/")
+    page.click("text=how this tool decides")
+    assert page.inner_text("h1") == "How this tool decides"
+    page.click("main a[href='/routes/talk-to-school/'] >> nth=0")
+    assert page.url.endswith("/routes/talk-to-school/")
+    context.close()

@@ -1,6 +1,7 @@
 """What a caseworker prints: a route, the booklet of all routes, an action plan. A4, the content
 alone, web addresses written out, at most two pages a route."""
 
+import re
 from io import BytesIO
 
 import pytest
@@ -115,3 +116,15 @@ def test_the_new_plans_print_on_a4_with_their_dates_and_no_furniture(
     assert_no_furniture(text)
     assert says in text
     assert "Your answers" in text
+
+
+def test_how_this_tool_decides_prints_every_plan_with_the_law_written_out(site, page, artifacts):
+    pages, reader = print_pdf(page, f"{site}/what-can-i-do/rules/", artifacts, "rules")
+    assert_a4(reader)
+    text = "\n".join(pages)
+    assert_no_furniture(text)
+    plans = int(re.search(r"There are (\d+) different plans", text)[1])
+    for number in range(1, plans + 1):
+        assert f"Plan {number}\n" in text, number
+    flat = text.replace("\n", "")
+    assert "(https://www.legislation.gov.uk/uksi/2008/2699/article/20)" in flat

@@ -1,68 +1,21 @@
-"""Every question, answer, problem, reason, first step, outcome and deadline the rules can produce
-has its words, and a missing piece fails here, never on a page."""
+"""Every question, answer, problem and deadline title the rules can produce has its words, and a
+missing piece fails here, never on a page. (The advice's words are content: test_advice.py.)"""
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
-from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
 from guidance import deadlines, flow, question_words
 from guidance.forms import QuestionForm
+from guidance.published import published_advice
 from guidance.question_words import DATE_PROBLEMS, QUESTION_WORDS, wording
+from guidance.views import deadline_items
 from tests.clock import TODAY
 from tests.guidance.test_flow import ALL_ANSWERS
 
-PLANS = [flow.action_plan(answers, TODAY) for answers in ALL_ANSWERS]
-CODES = {
-    "reasons": sorted({advice.reason for plan in PLANS for advice in plan.routes}),
-    "first_steps": sorted({step for plan in PLANS for step in plan.first_steps}),
-    "outcomes": sorted({plan.outcome for plan in PLANS}),
-    "notes": sorted({note for plan in PLANS for note in plan.notes}),
-}
-WORDS = Path(__file__).parents[2] / "guidance" / "templates" / "guidance"
 WORDINGS = pytest.mark.parametrize("young_person", [False, True], ids=["parent", "young person"])
-
-
-def words_of(folder: str, code: str, young_person: bool) -> str:
-    return render_to_string(f"guidance/{folder}/{code}.html", wording(young_person)).strip()
-
-
-@WORDINGS
-@pytest.mark.parametrize(("folder", "code"), [(f, c) for f, codes in CODES.items() for c in codes])
-def test_every_code_the_rules_produce_has_its_own_words(folder, code, young_person):
-    text = words_of(folder, code, young_person)
-    assert len(text) > 30, (folder, code)
-    assert "{{" not in text and "{%" not in text
-    if young_person:
-        assert "your child" not in text
-
-
-@pytest.mark.parametrize("folder", CODES)
-def test_no_words_for_a_code_the_rules_never_produce(folder):
-    written = sorted(path.stem for path in (WORDS / folder).glob("*.html"))
-    assert written == CODES[folder]
-
-
-@pytest.mark.parametrize("outcome", flow.OUTCOMES)
-def test_every_outcome_opens_the_plan_with_a_lead_paragraph(outcome):
-    assert words_of("outcomes", outcome, False).startswith('<p class="govuk-body-l">'), outcome
-
-
-def test_a_code_without_words_fails_to_render_not_a_blank():
-    plan = replace(PLANS[0], first_steps=("no-such-step",))
-    context = {"plan": plan, "steps": [], "organisations": [], "citations": []}
-    with pytest.raises(TemplateDoesNotExist, match=r"first_steps/no-such-step\.html"):
-        render_to_string("guidance/includes/plan_advice.html", context)
-
-
-def test_the_young_person_words_speak_to_the_young_person():
-    parent = words_of("reasons", "disagreement-no", False)
-    young_person = words_of("reasons", "disagreement-no", True)
-    assert "the help your child gets" in parent
-    assert "the help you get" in young_person
 
 
 # Questions: the words module checks itself against flow.py when imported.
@@ -249,52 +202,13 @@ def test_a_deadline_without_a_title_cannot_be_made():
         deadlines.Deadline("hearing", TODAY, TODAY, TODAY, deadlines.Basis.INCIDENT)
 
 
-# Every deadline a plan or the calculator shows (the calculator: the appeal and the adviser), and
-# every reason a date moves, each with its answers: a certificate, or none.
-SHOWN = {
-    d.key: d
-    for answers in ALL_ANSWERS
-    for d in [*flow.action_plan(answers, TODAY).deadlines, *EVERY_DEADLINE[:2]]
-}
-MOVED = [
-    deadlines.appeal_deadline(date(2026, 10, 25)),  # 25 December
-    deadlines.appeal_deadline(date(2026, 6, 15)),  # 15 August
-    deadlines.appeal_deadline(date(2026, 9, 7)),  # Saturday 7 November
-    deadlines.appeal_deadline(date(2027, 3, 31)),  # Monday 31 May 2027, a bank holiday
-]
-
-
 def deadline_html(deadline, answers) -> str:
-    item = {"deadline": deadline, "days_left": deadline.days_left(TODAY), "passed": False}
+    """One deadline as the plan shows it, with the published words the rules name for it."""
+    [item] = deadline_items([deadline], answers, TODAY)
     return render_to_string("guidance/includes/deadline.html", {"item": item, "answers": answers})
 
 
-@pytest.mark.parametrize("deadline", SHOWN.values(), ids=SHOWN.keys())
-def test_every_deadline_shown_has_its_title_and_why_it_is_that_date(deadline):
-    html = deadline_html(deadline, {})
-    assert f">\n    {deadline.title}\n  </h3>" in html
-    why = render_to_string(f"guidance/why_this_date/{deadline.key}.html", {"d": deadline}).strip()
-    assert len(why) > 20 and why in html
-
-
-def test_no_words_for_a_deadline_never_shown():
-    written = {path.stem for path in (WORDS / "why_this_date").glob("*.html")}
-    assert written == set(SHOWN)
-
-
-def test_every_reason_a_date_moves_has_its_words():
-    reasons = {moved for deadline in MOVED for moved in deadline.moved}
-    assert reasons == set(deadlines.Moved)
-    written = {path.stem for path in (WORDS / "moved").glob("*.html")}
-    assert written == {moved.value for moved in deadlines.Moved}
-    for deadline in MOVED:
-        html = deadline_html(deadline, {})
-        for moved in deadline.moved:
-            words = render_to_string(f"guidance/moved/{moved.value}.html", {"d": deadline})
-            assert "Tribunal rules, rule 12" in words and words.strip() in html
-
-
-def test_the_appeal_says_which_letter_it_is_counted_from():
+def test_the_appeal_says_which_letter_it_is_counted_from(content):
     by_certificate = deadlines.appeal_deadline(date(2026, 9, 1), date(2026, 10, 20))
     html = deadline_html(by_certificate, {"certificate_date": date(2026, 10, 20)})
     assert "Counted from the mediation certificate dated 20 October 2026 (1 month)." in html
@@ -303,7 +217,7 @@ def test_the_appeal_says_which_letter_it_is_counted_from():
     assert "Counted from the decision letter dated 1 October 2026 (2 months)." in html
 
 
-def test_the_appeal_names_the_decision_letter_when_both_letters_carry_the_same_date():
+def test_the_appeal_names_the_decision_letter_when_both_letters_carry_the_same_date(content):
     # Audit finding 13: HESC rule 20(1)(c) counts 2 months from a decision and 1 month from a
     # certificate both dated 10 March 2026; the decision's limit is later, so it is the one used.
     same_day = deadlines.appeal_deadline(date(2026, 3, 10), date(2026, 3, 10))
@@ -312,7 +226,7 @@ def test_the_appeal_names_the_decision_letter_when_both_letters_carry_the_same_d
     assert "mediation certificate dated" not in html
 
 
-def test_a_last_day_that_is_not_a_working_day_says_which_working_day_to_act_by():
+def test_a_last_day_that_is_not_a_working_day_says_which_working_day_to_act_by(content):
     # Audit finding 12: a decision of 25 October 2026 gives Friday 25 December 2026 as the last day
     # to contact the adviser (SEND Regulations 2014, reg 33, not moved): act by Thursday 24th.
     html = deadline_html(deadlines.mediation_adviser_deadline(date(2026, 10, 25)), {})
@@ -324,7 +238,7 @@ def test_a_last_day_that_is_not_a_working_day_says_which_working_day_to_act_by()
     assert "not a working day" not in plain
 
 
-def test_the_appeal_must_reach_the_tribunal_by_5pm():
+def test_the_appeal_must_reach_the_tribunal_by_5pm(content):
     # Audit finding 11: HESC rule 20(1) (received in time) and rule 12(1) (by 5pm).
     html = deadline_html(deadlines.appeal_deadline(date(2026, 10, 2)), {})
     assert "your appeal must reach the Tribunal by 5pm" in html
@@ -337,7 +251,7 @@ def test_the_appeal_must_reach_the_tribunal_by_5pm():
         pytest.param({"who": "parent"}, "parent-of-young-person", id="parent: over 16, theirs"),
     ],
 )
-def test_whose_rights_these_are_is_said_on_every_send_plan(plan_answers, note):
+def test_whose_rights_these_are_is_said_on_every_send_plan(content, plan_answers, note):
     # Children and Families Act 2014, ss.51(1), 80 and 83(2): audit finding 6.
     for answers in ALL_ANSWERS:
         if answers["who"] != plan_answers["who"]:
@@ -349,5 +263,7 @@ def test_whose_rights_these_are_is_said_on_every_send_plan(plan_answers, note):
             assert notes == ("who-makes-the-claim",)
         else:
             assert note in notes, answers
-    words = words_of("notes", note, plan_answers["who"] == "young-person")
+    words = published_advice().html(
+        "plan-note", note, wording(plan_answers["who"] == "young-person"), inline=False
+    )
     assert "mental capacity" in words and "last Friday in June" in words

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from guidance.models import Advice, Reference
 from letters.models import Letter
 from routes.models import (
     CodeParagraph,
@@ -38,13 +39,24 @@ def test_export_and_import_round_trip(content, tmp_path):
         "routes.route",
         "routes.step",
         "routes.routeorganisation",
+        "guidance.advice",
+        "guidance.reference",
         "letters.letter",
     }
     assert {m._meta.label_lower for m in content_models()} == {item["model"] for item in data}
     file = tmp_path / "content.json"
     file.write_text(first, encoding="utf-8")
 
-    for model in (RouteOrganisation, Step, Route, Organisation, CodeParagraph, Letter):
+    for model in (
+        RouteOrganisation,
+        Step,
+        Route,
+        Organisation,
+        CodeParagraph,
+        Advice,
+        Reference,
+        Letter,
+    ):
         model.objects.all().delete()
     assert not Route.objects.exists()
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from guidance.models import Advice
 from routes.models import Organisation, Route
 
 pytestmark = pytest.mark.django_db
@@ -18,3 +19,16 @@ def test_a_release_loads_the_content_into_an_empty_database_only():
     call_command("release", verbosity=0)
     assert Route.objects.get(slug="appeal").summary == "Edited by staff."
     assert Organisation.objects.count() == organisations
+
+
+def test_a_release_adds_advice_the_rules_newly_name_and_keeps_edited_advice():
+    call_command("release", verbosity=0)
+    count = Advice.objects.count()
+    Advice.objects.filter(code="keep-notes").update(words="Edited by staff.")
+    Advice.objects.get(kind="reason", code="talk-first").delete()  # as if a new release named it
+
+    call_command("release", verbosity=0)
+    assert Advice.objects.count() == count
+    assert Advice.objects.get(code="keep-notes").words == "Edited by staff."
+    added = Advice.objects.get(kind="reason", code="talk-first")
+    assert added.words.startswith("Talking to the teacher") and added.history.count() == 1
