@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from . import deadlines, flow
+from . import council_deadlines, deadlines, flow
 
 OUTCOME = "outcome"
 REASON = "reason"
@@ -20,8 +20,9 @@ WHY_THIS_DATE = "why-this-date"
 MOVED = "moved"
 DEADLINE_NOTE = "deadline-note"
 PLAN_NOTE = "plan-note"
+COUNCIL = "council"  # "Is the council on time?": what was due, what to do if late, exceptions
 
-KINDS = (OUTCOME, REASON, FIRST_STEP, WHY_THIS_DATE, MOVED, DEADLINE_NOTE, PLAN_NOTE)
+KINDS = (OUTCOME, REASON, FIRST_STEP, WHY_THIS_DATE, MOVED, DEADLINE_NOTE, PLAN_NOTE, COUNCIL)
 
 # The words that change when a young person asks for themselves (question_words.wording): the same
 # placeholders for every kind, since any advice may speak of the child.
@@ -51,6 +52,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     MOVED: PERSON | DEADLINE_DATES,
     DEADLINE_NOTE: PERSON | DEADLINE_DATES,
     PLAN_NOTE: PERSON,
+    COUNCIL: PERSON,
 }
 
 
@@ -161,6 +163,7 @@ def every_code() -> dict[str, set[str]]:
     codes: dict[str, set[str]] = {kind: set() for kind in KINDS}
     codes[OUTCOME].update(flow.OUTCOMES)
     codes[MOVED].update(reason.value for reason in deadlines.Moved)
+    codes[COUNCIL].update(council_deadlines.advice_codes())
     for answers, plan, today in every_plan():
         for kind, found in plan_codes(plan, answers, today).items():
             codes[kind].update(found)

@@ -305,6 +305,27 @@ def council_deadlines(case: Case) -> list[CouncilDeadline]:
     return sorted(found, key=lambda d: d.due)
 
 
+def every_deadline() -> list[CouncilDeadline]:
+    """One of each deadline this page can show (a draft plan drops the no-plan notice, so it is
+    taken on its own), for checks that every one has its words."""
+    every_date = Case(
+        request_date=date(2026, 1, 5),
+        review_meeting_date=date(2026, 3, 2),
+        amendment_notice_date=date(2026, 3, 9),
+    )
+    return [
+        *council_deadlines(every_date),
+        *council_deadlines(Case(draft_plan_date=date(2026, 4, 1))),
+        *(transfer_deadline(2027, phase) for phase in Phase),
+    ]
+
+
+def advice_codes() -> set[str]:
+    """Every piece of advice the council deadlines can name (what should have happened, what to do
+    when it is late, when the council can take longer): each needs published words."""
+    return {code for d in every_deadline() for code in (d.key, *d.late_steps, *d.exceptions)}
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One point on the family's timeline: a date they gave, today, or a deadline."""

@@ -27,6 +27,7 @@ KIND_CHOICES = [
     (advice.MOVED, "Moved-date explanation"),
     (advice.DEADLINE_NOTE, "Note under a deadline"),
     (advice.PLAN_NOTE, "Note at the top of the plan (whose rights these are, timescales)"),
+    (advice.COUNCIL, "Is the council on time? (what was due, what to do if it is late)"),
 ]
 
 # How each kind's paragraphs look: the outcome opens the plan in large type; a first step is an item
