@@ -72,10 +72,11 @@ INSTALLED_APPS = [
     "staff_signin",
     "routes",
     "guidance",
+    "glossary",
 ]
 # The apps whose models are content staff edit: each save moves the content version on (and so
 # refreshes every page), export_content backs them up, and load_initial_content fills them.
-CONTENT_APPS = ["routes"]
+CONTENT_APPS = ["routes", "glossary"]
 
 MIDDLEWARE = [
     # Outermost: any response that says nothing about caching is private and stored nowhere.

@@ -11,6 +11,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("guidance.urls")),
     path("", include("routes.urls")),
+    path("", include("glossary.urls")),
 ]
 
 handler500 = "ealing_send.errors.server_error"

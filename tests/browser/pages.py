@@ -61,6 +61,7 @@ PUBLIC_PAGES = [
     "/organisations/family-information-service/",
     "/accessibility/",
     "/privacy/",
+    "/glossary/",
     "/no-such-page/",
     "/what-can-i-do/",
     "/deadlines/",

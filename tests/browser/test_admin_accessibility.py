@@ -44,6 +44,11 @@ STAFF_PAGES = {
     "step list, filtered by route": "/admin/routes/step/?route__id__exact={route}",
     "step change page": "/admin/routes/step/{step}/change/",
     "step history": "/admin/routes/step/{step}/history/",
+    "glossary list": "/admin/glossary/term/",
+    "glossary list, due for review": "/admin/glossary/term/?review=due",
+    "glossary term change page": "/admin/glossary/term/1/change/",
+    "glossary term add page": "/admin/glossary/term/add/",
+    "glossary term history": "/admin/glossary/term/1/history/",
     "password change": "/admin/password_change/",
 }
 MANAGER_PAGES = {

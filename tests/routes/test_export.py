@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from glossary.models import Term
 from routes.models import (
     CodeParagraph,
     Organisation,
@@ -37,12 +38,13 @@ def test_export_and_import_round_trip(content, tmp_path):
         "routes.route",
         "routes.step",
         "routes.routeorganisation",
+        "glossary.term",
     }
     assert {m._meta.label_lower for m in content_models()} == {item["model"] for item in data}
     file = tmp_path / "content.json"
     file.write_text(first, encoding="utf-8")
 
-    for model in (RouteOrganisation, Step, Route, Organisation, CodeParagraph):
+    for model in (RouteOrganisation, Step, Route, Organisation, CodeParagraph, Term):
         model.objects.all().delete()
     assert not Route.objects.exists()
 
