@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "routes",
     "guidance",
     "glossary",
+    "feedback",
 ]
 # The apps whose models are content staff edit: each save moves the content version on (and so
 # refreshes every page), export_content backs them up, and load_initial_content fills them.

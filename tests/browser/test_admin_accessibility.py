@@ -49,6 +49,8 @@ STAFF_PAGES = {
     "glossary term change page": "/admin/glossary/term/1/change/",
     "glossary term add page": "/admin/glossary/term/add/",
     "glossary term history": "/admin/glossary/term/1/history/",
+    "page feedback list": "/admin/feedback/pagefeedback/",
+    "page feedback report by page and week": "/admin/feedback/pagefeedback/report/",
     "password change": "/admin/password_change/",
 }
 MANAGER_PAGES = {
