@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from .pages import RESULT
+from .pages import PUBLIC_PAGES, RESULT
 
 ROUTES = ["talk-to-school", "complaint", "disagreement-resolution", "mediation", "appeal"]
 NAVIGATION_AND_FOOTER = [
@@ -17,6 +17,21 @@ NAVIGATION_AND_FOOTER = [
     "Accessibility\n",
 ]
 A4 = (595, 842)  # points
+TITLES = [
+    "Talk to the school or college",
+    "Make a complaint",
+    "Use disagreement resolution",
+    "Consider mediation",
+    "Appeal to the Tribunal",
+]
+PLANS = [url for url in PUBLIC_PAGES if url.startswith("/what-can-i-do/result/")]
+# Lines that are not content: a page holding only these is a wasted sheet.
+NOT_CONTENT = (
+    "Printed from",
+    "This plan gives information",
+    "Worked out on",
+    "Ealing SEND guidance",
+)
 
 
 def print_pdf(page, url, artifacts, name):
@@ -63,20 +78,15 @@ def test_printed_links_write_their_addresses_out(site, page, artifacts):
 def test_the_booklet_prints_each_route_from_a_new_page(site, page, artifacts):
     pages, reader = print_pdf(page, f"{site}/routes/print/", artifacts, "booklet")
     assert_a4(reader)
-    assert len(pages) <= 2 * len(ROUTES)
-    titles = [
-        "Talk to the school or college",
-        "Make a complaint",
-        "Use disagreement resolution",
-        "Consider mediation",
-        "Appeal to the Tribunal",
-    ]
+    # A contents page, then at most two pages a route.
+    assert len(pages) <= 1 + 2 * len(ROUTES)
     starts = [
         n
         for n, text in enumerate(pages)
-        if text.split("Your options", 1)[-1].strip().startswith(tuple(titles))
+        if text.split("Your options", 1)[-1].strip().startswith(tuple(TITLES))
     ]
     assert len(starts) == len(ROUTES), starts
+    assert 0 not in starts
     assert_no_furniture("\n".join(pages))
     assert "All your options, to print" not in "\n".join(pages)
 
@@ -94,3 +104,27 @@ def test_a_typical_action_plan_prints_on_at_most_two_pages(site, page, artifacts
     assert "If you ask for mediation today, the meeting should happen by" in words
     assert "Change" not in text.replace("Changed", "")
     assert "Your answers" in text
+
+
+def test_the_booklet_opens_with_its_contents_in_order(site, page, artifacts):
+    pages, _ = print_pdf(page, f"{site}/routes/print/", artifacts, "booklet-contents")
+    cover = " ".join(pages[0].split())
+    assert "Contents" in cover
+    positions = [cover.index(title) for title in TITLES]
+    assert positions == sorted(positions), cover
+    assert "Who can help" not in cover, "a route began on the contents page"
+
+
+def content_left(text: str) -> str:
+    """The page's text without the lines that are not content."""
+    lines = [line.strip() for line in text.splitlines()]
+    return " ".join(line for line in lines if line and not line.startswith(NOT_CONTENT))
+
+
+@pytest.mark.parametrize("url", ["/routes/print/", *PLANS], ids=lambda url: url[:60])
+def test_no_printed_page_holds_only_the_footer(site, page, artifacts, url):
+    pages, _ = print_pdf(page, site + url, artifacts, "last-page")
+    for number, text in enumerate(pages, start=1):
+        assert len(content_left(text)) >= 20, (
+            f"page {number} of {len(pages)} is nearly empty: {text!r}"
+        )
