@@ -15,6 +15,11 @@ NAVIGATION_AND_FOOTER = [
     "Skip to main content",
     "Print all options",
     "Accessibility\n",
+    # Page feedback and the plan's buttons are for the screen.
+    "Is this page useful?",
+    "Print this plan",
+    "Copy link to this plan",
+    "Menu",
 ]
 A4 = (595, 842)  # points
 TITLES = [
@@ -128,3 +133,12 @@ def test_no_printed_page_holds_only_the_footer(site, page, artifacts, url):
         assert len(content_left(text)) >= 20, (
             f"page {number} of {len(pages)} is nearly empty: {text!r}"
         )
+
+
+def test_the_glossary_prints_its_words_without_the_feedback_form(site, page, artifacts):
+    pages, reader = print_pdf(page, f"{site}/glossary/", artifacts, "glossary")
+    assert_a4(reader)
+    text = "\n".join(pages)
+    assert_no_furniture(text)
+    assert "Words explained" in text
+    assert "Mediation certificate" in text or "mediation certificate" in text
