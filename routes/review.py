@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from .models import CodeParagraph, Organisation, Route, today
+from .models import ReviewedContent, content_models, today
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,12 @@ class OverdueItem:
 
 
 def overdue_content(on: date | None = None) -> list[OverdueItem]:
-    """Every route, organisation and Code paragraph whose review date has come, oldest first."""
+    """Every item of content with a review date (routes, organisations, Code paragraphs, glossary
+    terms…) whose review date has come, oldest first."""
     on = on or today()
     items = []
-    for model in (Route, Organisation, CodeParagraph):
+    reviewed = [model for model in content_models() if issubclass(model, ReviewedContent)]
+    for model in reviewed:
         for item in model.objects.filter(review_due__lte=on).order_by("review_due"):
             items.append(
                 OverdueItem(
@@ -28,7 +30,8 @@ def overdue_content(on: date | None = None) -> list[OverdueItem]:
                     label=str(item),
                     due=item.review_due,
                     admin_url=reverse(
-                        f"admin:routes_{model._meta.model_name}_change", args=[item.pk]
+                        f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                        args=[item.pk],
                     ),
                 )
             )
