@@ -52,6 +52,7 @@ class Term(ReviewedContent):
 
     class Meta:
         ordering = ["term"]
+        verbose_name = "glossary term"
 
     def __str__(self):
         return self.term

@@ -107,7 +107,7 @@ def test_the_glossary_is_loaded_beside_existing_routes(db):
 def test_a_term_due_for_review_is_on_the_review_list(content):
     from routes.review import overdue_content
 
-    due = [item for item in overdue_content() if item.kind == "term"]
+    due = [item for item in overdue_content() if item.kind == "glossary term"]
     unconfirmed = [row for row in GLOSSARY if "due for review" in row["fields"]["source"]]
     assert len(due) == len(unconfirmed) > 0
     assert all(item.admin_url.startswith("/admin/glossary/term/") for item in due)
