@@ -73,10 +73,12 @@ INSTALLED_APPS = [
     "routes",
     "guidance",
     "letters",
+    "glossary",
+    "feedback",
 ]
 # The apps whose models are content staff edit: each save moves the content version on (and so
 # refreshes every page), export_content backs them up, and load_initial_content fills them.
-CONTENT_APPS = ["routes", "guidance", "letters"]
+CONTENT_APPS = ["routes", "guidance", "letters", "glossary"]
 
 MIDDLEWARE = [
     # Outermost: any response that says nothing about caching is private and stored nowhere.

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("guidance.urls")),
     path("letters/", include("letters.urls")),
     path("", include("routes.urls")),
+    path("", include("glossary.urls")),
+    path("", include("feedback.urls")),
 ]
 
 handler500 = "ealing_send.errors.server_error"

@@ -15,10 +15,20 @@ from . import flow
 from .question_words import QUESTION_WORDS, Answer, DateWords, problem_words, wording
 
 
-def _choice(value: str, answer: Answer, w: dict[str, str]) -> Choice:
-    return Choice(
-        value, answer.label.format(**w), hint=answer.hint.format(**w), divider=answer.divider
-    )
+def _choices(key: str, answers: dict[str, Answer], w: dict[str, str]) -> list[Choice]:
+    """The question's radios. An answer's divider ("or") is shown above it, but crispy-forms-gds
+    draws a choice's divider below that choice, so each divider goes on the answer before."""
+    values = list(flow.QUESTIONS[key].choices)
+    following = [*values[1:], None]
+    return [
+        Choice(
+            value,
+            answers[value].label.format(**w),
+            hint=answers[value].hint.format(**w),
+            divider=answers[after].divider if after else "",
+        )
+        for value, after in zip(values, following, strict=True)
+    ]
 
 
 class GuidanceDateField(DateInputField):
@@ -32,6 +42,9 @@ class GuidanceDateField(DateInputField):
         for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
             part.error_messages["incomplete"] = f"{self.noun} must include a {name}"
             part.validators = [RegexValidator(r"^\s*\d+\s*$", f"{self.noun} must be a real date")]
+        for box in self.widget.widgets:
+            # Phones show the number keypad (GOV.UK date input pattern).
+            box.attrs["inputmode"] = "numeric"
 
     def compress(self, data_list):
         day, month, year = (str(v).strip() if v else "" for v in data_list)
@@ -85,9 +98,7 @@ class QuestionForm(forms.Form):
             self.fields[key] = forms.ChoiceField(
                 label=words.legend.format(**w),
                 help_text=words.hint.format(**w),
-                choices=[
-                    _choice(value, words.answers[value], w) for value in flow.QUESTIONS[key].choices
-                ],
+                choices=_choices(key, words.answers, w),
                 widget=forms.RadioSelect,
                 error_messages={"required": choose, "invalid_choice": choose},
             )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ealing_send.links import link
 from ealing_send.pagecache import content_page, private_page
+from glossary.terms import link_glossary_terms
 from routes.published import fragment
 
 from . import calendar, flow
@@ -195,7 +196,10 @@ def _advice(context) -> str:
     return fragment(
         directory.content,
         key,
-        lambda: render_to_string("guidance/includes/plan_advice.html", context),
+        # Words a parent may not know link to the glossary, first use only (kept with the rest).
+        lambda: link_glossary_terms(
+            render_to_string("guidance/includes/plan_advice.html", context)
+        ),
     )
 
 

@@ -18,7 +18,7 @@ class OverdueItem:
 
 def overdue_content(on: date | None = None) -> list[OverdueItem]:
     """Every item of content with a review date (a route, an organisation, a Code paragraph, a piece
-    of advice, a reference…) whose review date has come, oldest first."""
+    of advice, a reference, a letter, a glossary term…) whose review date has come, oldest first."""
     on = on or today()
     items = []
     reviewed = [model for model in content_models() if issubclass(model, ReviewedContent)]

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 from ealing_send.pagecache import content_page
+from glossary.terms import link_glossary_terms
 
 from .models import Organisation, Route
 from .published import fragment, published_content
@@ -50,7 +51,10 @@ def route_list(request):
 
 
 def _route_body(route, heading: str) -> str:
-    return render_to_string("routes/includes/route_body.html", {"route": route, "heading": heading})
+    """A route's body, with the first use of each glossary term linked to its meaning."""
+    return link_glossary_terms(
+        render_to_string("routes/includes/route_body.html", {"route": route, "heading": heading})
+    )
 
 
 def route_bodies(request, slug: str | None = None, heading: str = "h1") -> list[tuple]:

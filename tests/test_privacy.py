@@ -9,6 +9,8 @@ import base64
 import os
 import pickle
 import socket
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -29,6 +31,15 @@ SECRETS = [
     "_0=13&",
 ]
 ANSWERS = "who=parent&concern=la-decision&decision=cease-plan"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Answer a redirect as it is, so its headers can be read."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 WALK = [
     "/what-can-i-do/who/answer/?who=parent",
     "/what-can-i-do/concern/answer/?who=parent&concern=la-decision",
@@ -158,6 +169,24 @@ def test_nothing_a_family_tells_us_is_stored_on_the_server(site):
     for path, (headers, _) in pages.items():
         assert "no-store" in headers["Cache-Control"], path
 
+    # "Is this page useful?" answered from the plan, as a browser sends it: the plan's address,
+    # answers and all, is the Referer and the page field. The answer is kept; the address is not.
+    plan_address = base + WALK[7]
+    feedback = urllib.request.Request(
+        base + "/page-feedback/",
+        data=urllib.parse.urlencode(
+            {"page": WALK[7], "useful": "yes", "comment": "Clear plan, thank you"}
+        ).encode(),
+        headers={"Origin": base, "Referer": plan_address},
+    )
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answered:
+        opener.open(feedback)
+    assert answered.value.code == 303
+    assert answered.value.headers["Location"] == WALK[7] + "#feedback-thanks"
+    assert "no-store" in answered.value.headers["Cache-Control"]
+    assert "Set-Cookie" not in answered.value.headers
+
     # A malformed request line, which gunicorn itself reports in its error log.
     with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1]))) as raw:
         raw.sendall(b"GET /what-can-i-do/result/?decision_date=2026-10-13\x01 HTTP/1.1\r\n\r\n")
@@ -176,6 +205,7 @@ def test_nothing_a_family_tells_us_is_stored_on_the_server(site):
     # Each place was really read: requests were logged, content and the canary are there.
     assert "GET /what-can-i-do/result/" in log
     assert "Appeal to the Tribunal" in database
+    assert "Clear plan, thank you" in database
     if redis_client is not None:
         assert "Appeal to the Tribunal" in redis_text
     for secret in SECRETS:

@@ -87,6 +87,7 @@ PUBLIC_PAGES = [
     # A letter's form, filled in as the council deadlines page links to it.
     "/letters/chase-late-decision/?regulation=reg-13-2&date_due=2026-11-20",
     "/letters/tell-mediation-adviser/",
+    "/glossary/",
     "/no-such-page/",
     "/what-can-i-do/",
     "/what-can-i-do/rules/",

@@ -215,3 +215,27 @@ def test_an_editor_corrects_a_piece_of_advice_with_the_keyboard_alone(chromium, 
         "'", "’"
     )
     page.context.close()
+
+
+def test_an_editor_changes_a_glossary_meaning_with_the_keyboard(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "editor")
+    page.goto(staff_site.base + "/admin/glossary/term/")
+    tab_to(page, '#result_list a[href="/admin/glossary/term/2/change/"]')
+    press_enter_and_wait(page)
+    tab_to(page, "#id_meaning")
+    replace_text(page, "The council's close look at your child's needs, typed with the keyboard.")
+    tab_to(page, "input[name=_save]")
+    press_enter_and_wait(page)
+    assert "was changed successfully" in page.inner_text(".messagelist")
+    page.goto(staff_site.base + "/glossary/")
+    assert "typed with the keyboard" in page.inner_text("main")
+    page.context.close()
+
+
+def test_staff_reach_the_feedback_report_with_the_keyboard(chromium, staff_site):  # noqa: F811
+    page = new_staff_page(chromium, staff_site, "editor")
+    page.goto(staff_site.base + "/admin/feedback/pagefeedback/")
+    tab_to(page, 'a[href="/admin/feedback/pagefeedback/report/"]')
+    press_enter_and_wait(page)
+    assert "by page and week" in page.inner_text("h1")
+    page.context.close()

@@ -2,6 +2,8 @@
 
 import pytest
 
+from .pages import RESULT
+
 MAX_TABS = 40
 
 
@@ -221,4 +223,36 @@ def test_how_this_tool_decides_works_without_javascript(site, chromium):
     assert page.inner_text("h1") == "How this tool decides"
     page.click("main a[href='/routes/talk-to-school/'] >> nth=0")
     assert page.url.endswith("/routes/talk-to-school/")
+    context.close()
+
+
+def test_page_feedback_with_the_keyboard_alone(site, page):
+    page.goto(site + "/glossary/")
+    page.focus("#feedback-title")  # a heading: the next Tab reaches the comment's summary
+    tab_to(page, ".app-feedback summary")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    tab_to(page, "#feedback-comment")
+    page.keyboard.type("Clear, thank you")
+    tab_to(page, "button[value=no]")
+    assert_focus_visible(page)
+    press_enter_and_wait(page)
+    assert page.url.endswith("/glossary/#feedback-thanks")
+    assert page.is_visible("text=Thank you for your feedback")
+    assert not page.is_visible("#feedback-title")
+
+
+@pytest.mark.parametrize("url", ["/routes/appeal/", RESULT])
+def test_page_feedback_works_without_javascript_and_sets_no_cookie(site, chromium, url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + url)
+    assert not page.is_visible("text=Thank you for your feedback")
+    page.click(".app-feedback summary")
+    page.fill("#feedback-comment", "Call me on 020 8825 5588")
+    page.click("button[value=yes]")
+    assert page.url == site + url + "#feedback-thanks"
+    assert page.is_visible("text=Thank you for your feedback")
+    assert not page.is_visible("button[value=yes]")
+    assert context.cookies() == []
     context.close()

@@ -7,7 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from .pages import DISCRIMINATION_RESULT, EXCLUSION_RESULT, RESULT
+from .pages import DISCRIMINATION_RESULT, EXCLUSION_RESULT, PUBLIC_PAGES, RESULT
 
 ROUTES = ["talk-to-school", "complaint", "disagreement-resolution", "mediation", "appeal"]
 NAVIGATION_AND_FOOTER = [
@@ -16,8 +16,28 @@ NAVIGATION_AND_FOOTER = [
     "Skip to main content",
     "Print all options",
     "Accessibility\n",
+    # Page feedback and the plan's buttons are for the screen.
+    "Is this page useful?",
+    "Print this plan",
+    "Copy link to this plan",
+    "Menu",
 ]
 A4 = (595, 842)  # points
+TITLES = [
+    "Talk to the school or college",
+    "Make a complaint",
+    "Use disagreement resolution",
+    "Consider mediation",
+    "Appeal to the Tribunal",
+]
+PLANS = [url for url in PUBLIC_PAGES if url.startswith("/what-can-i-do/result/")]
+# Lines that are not content: a page holding only these is a wasted sheet.
+NOT_CONTENT = (
+    "Printed from",
+    "This plan gives information",
+    "Worked out on",
+    "Ealing SEND guidance",
+)
 
 
 def print_pdf(page, url, artifacts, name):
@@ -64,20 +84,15 @@ def test_printed_links_write_their_addresses_out(site, page, artifacts):
 def test_the_booklet_prints_each_route_from_a_new_page(site, page, artifacts):
     pages, reader = print_pdf(page, f"{site}/routes/print/", artifacts, "booklet")
     assert_a4(reader)
-    assert len(pages) <= 2 * len(ROUTES)
-    titles = [
-        "Talk to the school or college",
-        "Make a complaint",
-        "Use disagreement resolution",
-        "Consider mediation",
-        "Appeal to the Tribunal",
-    ]
+    # A contents page, then at most two pages a route.
+    assert len(pages) <= 1 + 2 * len(ROUTES)
     starts = [
         n
         for n, text in enumerate(pages)
-        if text.split("Your options", 1)[-1].strip().startswith(tuple(titles))
+        if text.split("Your options", 1)[-1].strip().startswith(tuple(TITLES))
     ]
     assert len(starts) == len(ROUTES), starts
+    assert 0 not in starts
     assert_no_furniture("\n".join(pages))
     assert "All your options, to print" not in "\n".join(pages)
 
@@ -128,3 +143,36 @@ def test_how_this_tool_decides_prints_every_plan_with_the_law_written_out(site, 
         assert f"Plan {number}\n" in text, number
     flat = text.replace("\n", "")
     assert "(https://www.legislation.gov.uk/uksi/2008/2699/article/20)" in flat
+
+
+def test_the_booklet_opens_with_its_contents_in_order(site, page, artifacts):
+    pages, _ = print_pdf(page, f"{site}/routes/print/", artifacts, "booklet-contents")
+    cover = " ".join(pages[0].split())
+    assert "Contents" in cover
+    positions = [cover.index(title) for title in TITLES]
+    assert positions == sorted(positions), cover
+    assert "Who can help" not in cover, "a route began on the contents page"
+
+
+def content_left(text: str) -> str:
+    """The page's text without the lines that are not content."""
+    lines = [line.strip() for line in text.splitlines()]
+    return " ".join(line for line in lines if line and not line.startswith(NOT_CONTENT))
+
+
+@pytest.mark.parametrize("url", ["/routes/print/", *PLANS], ids=lambda url: url[:60])
+def test_no_printed_page_holds_only_the_footer(site, page, artifacts, url):
+    pages, _ = print_pdf(page, site + url, artifacts, "last-page")
+    for number, text in enumerate(pages, start=1):
+        assert len(content_left(text)) >= 20, (
+            f"page {number} of {len(pages)} is nearly empty: {text!r}"
+        )
+
+
+def test_the_glossary_prints_its_words_without_the_feedback_form(site, page, artifacts):
+    pages, reader = print_pdf(page, f"{site}/glossary/", artifacts, "glossary")
+    assert_a4(reader)
+    text = "\n".join(pages)
+    assert_no_furniture(text)
+    assert "Words explained" in text
+    assert "Mediation certificate" in text or "mediation certificate" in text

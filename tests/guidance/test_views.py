@@ -309,21 +309,11 @@ def test_young_person_wording(client):
 
 
 # Decision letter of 2 October 2026, no certificate, on 28 November 2026: each event's title, its
-# day, and its reminders: one for a firm deadline, none for an "if you act today" estimate.
+# day, and its reminders. The "if you act today" estimates are not events (tests/guidance/
+# test_calendar.py); a week before has passed, so each reminder is the day before.
 CALENDAR_EVENTS = [
     ("Last day to contact the mediation adviser", date(2026, 12, 2), 1),
-    (
-        "If you tell the adviser today that you do not want mediation, your certificate should "
-        "be issued by",
-        date(2026, 12, 2),
-        0,
-    ),
     ("Last day to appeal: your appeal must reach the Tribunal by 5pm", date(2026, 12, 2), 1),
-    (
-        "If you tell the council today that you want mediation, it should be arranged by",
-        date(2026, 12, 28),
-        0,
-    ),
 ]
 
 
@@ -352,7 +342,7 @@ def test_calendar_file_has_each_deadline_as_an_all_day_event_with_a_reminder_if_
         assert event["DTSTAMP"].dt.tzinfo is not None
         for alarm in event.walk("VALARM"):
             assert str(alarm["ACTION"]) == "DISPLAY"
-            assert alarm["TRIGGER"].dt == timedelta(days=-7), "a week before"
+            assert alarm["TRIGGER"].dt == timedelta(days=-1), "the day before"
             assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
     uids = [str(e["UID"]) for e in events]
     assert all(uids) and len(set(uids)) == len(uids), "one UID an event"

@@ -247,13 +247,23 @@ def test_overdue_items_are_listed_on_the_admin_index_and_by_the_command(
         reverse("admin:routes_organisation_changelist") + "?review=due"
     ).content.decode()
     assert ">Contact<" in due and "IPSEA" not in due
+    glossary_up_to_date()
     call_command("content_review")
     out = capsys.readouterr().out
     assert "1 item due for review" in out
     assert "organisation: Contact (due 1 July 2020)" in out
 
 
+def glossary_up_to_date():
+    """The initial glossary marks the terms not yet checked against primary text as due: these
+    tests count only what they set due themselves."""
+    from glossary.models import Term
+
+    Term.objects.update(review_due=date(2027, 11, 28))
+
+
 def test_content_review_says_when_nothing_is_due(content, capsys):
+    glossary_up_to_date()
     call_command("content_review")
     assert "nothing is due for review" in capsys.readouterr().out
 

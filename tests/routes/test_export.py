@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from glossary.models import Term
 from guidance.models import Advice, Reference
 from letters.models import Letter
 from routes.models import (
@@ -42,6 +43,7 @@ def test_export_and_import_round_trip(content, tmp_path):
         "guidance.advice",
         "guidance.reference",
         "letters.letter",
+        "glossary.term",
     }
     assert {m._meta.label_lower for m in content_models()} == {item["model"] for item in data}
     file = tmp_path / "content.json"
@@ -56,6 +58,7 @@ def test_export_and_import_round_trip(content, tmp_path):
         Advice,
         Reference,
         Letter,
+        Term,
     ):
         model.objects.all().delete()
     assert not Route.objects.exists()

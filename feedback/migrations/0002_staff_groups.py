@@ -1,0 +1,42 @@
+"""Staff read page feedback; content managers may also delete it (nobody writes it but visitors)."""
+
+from django.db import migrations
+
+ROLES = {
+    "Content editor": {"pagefeedback": ["view"]},
+    "Content manager": {"pagefeedback": ["view", "delete"]},
+}
+
+
+def grant(apps, schema_editor):
+    # Permissions are normally made after all migrations; make them now so the groups can use them.
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("feedback")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, grants in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        codenames = [f"{action}_{model}" for model, actions in grants.items() for action in actions]
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="feedback", codename__in=codenames)
+        )
+
+
+def revoke(apps, schema_editor):
+    Permission = apps.get_model("auth", "Permission")
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label="feedback"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("feedback", "0001_initial"),
+        ("routes", "0002_staff_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,101 @@
+"""Link the first use of each glossary term in a page's HTML to its meaning on /glossary/.
+
+Plain links a parent can follow or print, never text that shows only on hover. Text inside a link,
+a heading, a button or a form label is left alone: a link there would be a link in a link, a
+heading that reads oddly to a screen reader, or a control that does something else.
+
+The HTML is our own (templates and sanitised Markdown, where any '<' or '>' in text or in an
+attribute is escaped), so a tag is everything from '<' to the next '>'; the text between tags is
+matched as it stands, escaped, and never unescaped, so nothing in it can become markup.
+"""
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+# Where a term is never linked: the words are already a link or a control, or they are a heading.
+LEFT_ALONE = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "label",
+    "legend",
+    "script",
+    "style",
+}
+TAG = re.compile(r"(<[^>]*>)")
+TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+def term_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """One pattern for every name, as it appears in HTML text: the longest first, so 'mediation
+    certificate' wins over 'mediation'; whole words only, any case, with an optional plural 's'."""
+    by_length = sorted(
+        {escape(name.strip()) for name in names if name.strip()}, key=len, reverse=True
+    )
+    if not by_length:
+        return None
+    alternatives = "|".join(re.escape(name) for name in by_length)
+    # (?=\w) first: most positions fail there at once, before the many alternatives are tried.
+    return re.compile(rf"(?=\w)(?<![\w-])(?:{alternatives})s?(?![\w-])", re.IGNORECASE)
+
+
+class GlossaryLinker:
+    """Links the first use of each term in a page's HTML to `glossary_href#slug`.
+
+    `names` gives (name, slug) pairs; several names (a term and what it is also called) may share
+    a slug, and the first use of any of them is the one linked. Made once per set of terms.
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str]], glossary_href: str):
+        names = list(names)
+        self.pattern = term_pattern(name for name, _ in names)
+        self.slugs = {escape(name.strip()).casefold(): slug for name, slug in names}
+        self.glossary_href = glossary_href
+
+    def link_first_uses(self, html: str) -> SafeString:
+        """`html` (our own, rendered and sanitised already) with links added; nothing else changes."""
+        if self.pattern is None:
+            return mark_safe(html)  # noqa: S308 - returned unchanged; the caller's HTML is safe
+        linked: set[str] = set()
+        open_tags: list[str] = []
+
+        def link(match: re.Match) -> str:
+            found = match[0].casefold()
+            slug = self.slugs.get(found) or self.slugs[found[:-1]]
+            if slug in linked:
+                return match[0]
+            linked.add(slug)
+            href = escape(f"{self.glossary_href}#{slug}")
+            return f'<a class="govuk-link app-glossary-link" href="{href}">{match[0]}</a>'
+
+        out = []
+        for part in TAG.split(html):
+            if part.startswith("<"):
+                tag = TAG_NAME.match(part)
+                if tag and tag[2].lower() in LEFT_ALONE:
+                    name = tag[2].lower()
+                    if not tag[1]:
+                        open_tags.append(name)
+                    elif name in open_tags:
+                        # Close up to the matching tag, as browsers do for a missing end tag.
+                        while open_tags.pop() != name:
+                            pass
+                out.append(part)
+            elif part and not open_tags:
+                out.append(self.pattern.sub(link, part))
+            else:
+                out.append(part)
+        return mark_safe("".join(out))  # noqa: S308 - our HTML, with links around its own text
+
+
+def link_first_uses(html: str, names: Iterable[tuple[str, str]], glossary_href: str) -> SafeString:
+    """`html` with the first use of each (name, slug) linked to `glossary_href#slug`."""
+    return GlossaryLinker(names, glossary_href).link_first_uses(html)

@@ -1,0 +1,34 @@
+"""The published glossary, read once per content version, and the one call that links a page's
+terms to it: `link_glossary_terms(html)`, for route bodies and (at merge) a plan's advice."""
+
+from django.utils.safestring import SafeString
+
+from ealing_send.links import link
+from routes.models import ContentVersion
+
+from .linking import GlossaryLinker
+from .models import Term
+
+# (content version, its linker) as this process last made them: replaced whole, never changed.
+_kept: tuple[str, GlossaryLinker] | None = None
+
+
+def published_names() -> list[tuple[str, str]]:
+    """Every name (term or also-called) of every published term, with its slug."""
+    return [(name, term.slug) for term in Term.objects.visible() for name in term.names]
+
+
+def _linker() -> GlossaryLinker:
+    global _kept
+    version = ContentVersion.current()
+    kept = _kept
+    if kept is None or kept[0] != version:
+        kept = (version, GlossaryLinker(published_names(), link("glossary:glossary")))
+        _kept = kept
+    return kept[1]
+
+
+def link_glossary_terms(html: str) -> SafeString:
+    """`html` (our own, already safe) with the first use of each published term linked to its
+    meaning on /glossary/. Cache the result per content version, as route bodies are."""
+    return _linker().link_first_uses(html)

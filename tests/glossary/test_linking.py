@@ -1,0 +1,93 @@
+"""The first use of each glossary term on a page links to its meaning: once, never inside a link or
+a heading, whatever its case, and without letting a term's words add markup."""
+
+import pytest
+
+from glossary.linking import link_first_uses
+
+NAMES = [
+    ("EHC plan", "ehc-plan"),
+    ("education, health and care plan", "ehc-plan"),
+    ("mediation", "mediation"),
+    ("mediation certificate", "mediation-certificate"),
+    ("SENCO", "senco"),
+]
+
+
+def linked(html: str) -> str:
+    return link_first_uses(html, NAMES, "/glossary/")
+
+
+def test_only_the_first_use_of_a_term_is_linked():
+    html = linked("<p>Your EHC plan says… The EHC plan must…</p>")
+    assert html == (
+        '<p>Your <a class="govuk-link app-glossary-link" href="/glossary/#ehc-plan">EHC plan</a>'
+        " says… The EHC plan must…</p>"
+    )
+
+
+def test_a_term_and_what_it_is_also_called_share_one_first_use():
+    html = linked("<p>An education, health and care plan (EHC plan).</p>")
+    assert html.count('href="/glossary/#ehc-plan"') == 1
+    assert ">education, health and care plan</a>" in html
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p><a href="https://example.org">Read about your EHC plan</a></p>',
+        '<h2 class="govuk-heading-m">Your EHC plan</h2>',
+        "<h3>Talk to the <strong>SENCO</strong></h3>",
+        "<button>Print your EHC plan</button>",
+        '<label for="x">EHC plan date</label>',
+    ],
+)
+def test_terms_inside_links_headings_and_controls_are_left_alone(page):
+    assert linked(page) == page
+
+
+def test_the_first_use_after_a_heading_is_linked_instead():
+    html = linked("<h2>Your EHC plan</h2><p>Read your EHC plan.</p>")
+    assert html == (
+        '<h2>Your EHC plan</h2><p>Read your <a class="govuk-link app-glossary-link" '
+        'href="/glossary/#ehc-plan">EHC plan</a>.</p>'
+    )
+
+
+def test_terms_match_in_any_case_and_keep_the_pages_own_case():
+    html = linked("<p>Ask the senco.</p>")
+    assert '<a class="govuk-link app-glossary-link" href="/glossary/#senco">senco</a>' in html
+
+
+def test_plurals_link_too():
+    assert 'href="/glossary/#ehc-plan">EHC plans</a>' in linked("<p>Two EHC plans.</p>")
+
+
+def test_whole_words_only():
+    assert "<a" not in linked("<p>Premediation and mediations-like words.</p>")
+
+
+def test_the_longest_term_wins():
+    html = linked("<p>Get a mediation certificate before mediation.</p>")
+    assert 'href="/glossary/#mediation-certificate">mediation certificate</a>' in html
+    assert 'href="/glossary/#mediation">mediation</a>.' in html
+
+
+def test_text_and_attributes_come_out_as_they_went_in():
+    page = (
+        '<p class="govuk-body">Fish &amp; chips &lt;b&gt; 5 &gt; 3, '
+        '<a href="/x?a=1&amp;b=2">link</a><br>“quotes”</p>'
+    )
+    assert linked(page) == page
+
+
+def test_a_terms_words_cannot_add_markup():
+    names = [('<img src=x onerror="alert(1)">', "bad"), ("plan", 'x"><script>')]
+    html = link_first_uses('<p>&lt;img src=x onerror="alert(1)"&gt; plan</p>', names, "/g/")
+    assert "<img" not in html
+    assert "<script" not in html
+    assert 'href="/g/#x&quot;&gt;&lt;script&gt;"' in html
+
+
+def test_no_terms_leaves_the_page_alone():
+    assert link_first_uses("<p>EHC plan</p>", [], "/glossary/") == "<p>EHC plan</p>"
