@@ -62,7 +62,7 @@ def test_if_you_act_today_estimates_that_cannot_both_happen_are_not_events():
     found = events(deadlines_calendar(plan_deadlines(date(2026, 10, 20), TODAY), PLAN, TODAY))
     titles = {str(e["SUMMARY"]) for e in found}
     assert titles == {
-        "Last day to appeal to the Tribunal",
+        "Last day to appeal: your appeal must reach the Tribunal by 5pm",
         "Last day to contact the mediation adviser",
     }
 
@@ -80,7 +80,7 @@ def test_if_you_act_today_estimates_that_cannot_both_happen_are_not_events():
     ],
 )
 def test_no_reminder_falls_on_a_day_already_gone(due, reminder):
-    deadline = deadlines.Deadline("appeal", due, due, due)
+    deadline = deadlines.Deadline("appeal", due, due, due, deadlines.Basis.DECISION_LETTER)
     (event,) = events(deadlines_calendar([deadline], PLAN, TODAY))
     alarms = event.walk("VALARM")
     if reminder is None:
@@ -88,3 +88,13 @@ def test_no_reminder_falls_on_a_day_already_gone(due, reminder):
     else:
         assert [alarm["TRIGGER"].dt for alarm in alarms] == [reminder]
         assert due + reminder > TODAY
+
+
+def test_a_last_day_that_is_not_a_working_day_is_filed_on_the_day_to_act_by():
+    # Decision of 25 October 2026: the adviser's last day is Friday 25 December (SEND Regulations
+    # 2014, reg 33, not moved); the plan says to act by Thursday 24 December, and so does the file.
+    adviser = deadlines.mediation_adviser_deadline(date(2026, 10, 25))
+    (event,) = events(deadlines_calendar([adviser], PLAN, TODAY))
+    assert event.decoded("dtstart") == date(2026, 12, 24)
+    assert "Friday 25 December 2026, is not a working day" in str(event["DESCRIPTION"])
+    assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [timedelta(days=-7)]

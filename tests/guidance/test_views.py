@@ -1,5 +1,6 @@
 """The questionnaire's pages, through the test client: walking it, errors, and bad URLs."""
 
+import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -731,8 +732,9 @@ def test_each_new_path_walks_to_its_plan(client, content, steps, says):
     result = client.get("/what-can-i-do/result/", answers)
     assert result.status_code == 200
     html = result.content.decode()
+    text = re.sub(r"<[^>]+>", "", html)  # words in the glossary are links on their first use
     for words in says:
-        assert words in html, words
+        assert words in text, words
     assert "{{" not in html
     plan_words = html.split("<h1")[1].split("Who can help")[0]
     if answers["who"] == "young-person":
