@@ -412,6 +412,36 @@ def action_plan(answers: Answers, today: date) -> ActionPlan:
     return replace(plan, notes=(*plan.notes, *_rights_notes(answers)))
 
 
+# The letter (letters app, by its fixed slug) that does each first step a plan gives, so the plan
+# can link to it filled in with what the answers already say.
+LETTER_FOR_STEP = {
+    "talk-first": "ask-school-for-meeting",
+    "ask-about-assessment": "ask-for-ehc-needs-assessment",
+    "ask-for-assessment": "ask-for-ehc-needs-assessment",  # CFA 2014 s.36(1): a parent may ask
+    "write-to-sen-team": "complaint-to-council",
+    "ask-for-reasons": "ask-council-to-explain-decision",
+    "contact-mediation-adviser": "tell-mediation-adviser",  # CFA 2014 s.55; SEND Regs reg 33
+    "apply-review-panel": "exclusion-independent-review",  # 2012 Regulations, Sch 1 para 2
+}
+# A complaint goes to whoever the plan is about: the council for its own handling of a case,
+# the school otherwise.
+COMPLAINT_LETTER = {
+    "handling": "complaint-to-council",
+    "plan-not-delivered": "complaint-to-council",
+}
+
+
+def letters_for(plan: ActionPlan) -> tuple[str, ...]:
+    """The letters that do this plan's first steps, in the plan's order, each once."""
+    found = [
+        COMPLAINT_LETTER.get(plan.outcome, "complaint-to-school")
+        if step == "write-complaint"
+        else LETTER_FOR_STEP.get(step)
+        for step in plan.first_steps
+    ]
+    return tuple(dict.fromkeys(letter for letter in found if letter))
+
+
 def _rights_notes(a: Answers) -> tuple[str, ...]:
     """Whose rights these are. From the end of compulsory school age (the last Friday in June of
     the school year in which the child turns 16: Education Act 1996, s.8) the rights to ask for an

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ealing_send.links import link
 from ealing_send.pagecache import content_page, private_page
 from glossary.terms import link_glossary_terms
+from letters.models import Letter
 from routes.published import fragment
 
 from . import calendar, flow
@@ -226,7 +227,25 @@ def _plan_context(request):
         "change_url": node_url(flow.CHECK, answers, query=query),
     }
     context["advice"] = _advice(context)
+    context["letters"] = _letters(directory.content, flow.letters_for(plan), answers)
     return context, answers, errors
+
+
+# What a plan may fill in on a letter's form: never anything personal (letters' README contract).
+LETTER_KEYS = ("decision", "decision_date", "mediation")
+
+
+def _letters(content, slugs: tuple[str, ...], answers) -> list[tuple[Letter, str]]:
+    """The published letters for a plan, each with its address filled in from the answers."""
+    found = fragment(
+        content,
+        ("plan-letters", slugs),
+        lambda: sorted(
+            Letter.objects.visible().filter(slug__in=slugs), key=lambda x: slugs.index(x.slug)
+        ),
+    )
+    prefill = _query({key: answers[key] for key in LETTER_KEYS if key in answers})
+    return [(letter, f"{letter.get_absolute_url()}?{prefill}".rstrip("?")) for letter in found]
 
 
 @private_page

@@ -1,6 +1,7 @@
 """The questionnaire's rules: which question comes next, and what the plan says."""
 
 import itertools
+import json
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -769,3 +770,51 @@ def test_a_plan_being_ceased_stays_in_place_while_you_can_appeal():
     assert "plan-stays-while-you-appeal" in ceased.notes
     refused = _plan(concern="la-decision", decision="refuse-plan", **answers)
     assert "plan-stays-while-you-appeal" not in refused.notes
+
+
+@pytest.mark.parametrize(
+    ("answers", "letters"),
+    [
+        pytest.param(
+            {"concern": "school-support", "plan": "no", "talked": "no"},
+            ("ask-school-for-meeting", "ask-for-ehc-needs-assessment"),
+            id="not yet talked to school: a meeting, then ask about an assessment",
+        ),
+        pytest.param(
+            {"concern": "school-support", "plan": "no", "talked": "yes"},
+            ("ask-for-ehc-needs-assessment", "complaint-to-school"),
+            id="talked already: ask for an assessment, then complain to the school",
+        ),
+        pytest.param(
+            {
+                "concern": "la-decision",
+                "decision": "refuse-plan",
+                "decision_date": date(2026, 10, 2),
+                "mediation": "no",
+            },
+            ("tell-mediation-adviser",),
+            id="a decision to appeal: tell the mediation adviser",
+        ),
+        pytest.param(
+            {"concern": "plan-not-delivered"},
+            ("complaint-to-council",),
+            id="help in the plan not given: to the council",
+        ),
+        pytest.param(
+            {"concern": "handling", "talked": "yes"},
+            ("complaint-to-council",),
+            id="the council's handling: a complaint to the council",
+        ),
+    ],
+)
+def test_a_plan_links_the_letters_that_do_its_first_steps(answers, letters):
+    assert flow.letters_for(_plan(**answers)) == letters
+
+
+def test_every_letter_a_plan_can_name_is_in_the_initial_letters():
+    shipped = json.loads((Path(__file__).parents[2] / "fixtures" / "letters.json").read_text())
+    slugs = {row["fields"]["slug"] for row in shipped}
+    named = {*flow.LETTER_FOR_STEP.values(), *flow.COMPLAINT_LETTER.values(), "complaint-to-school"}
+    assert named <= slugs
+    steps = {step for answers in ALL_ANSWERS for step in _plan(**answers).first_steps}
+    assert set(flow.LETTER_FOR_STEP) <= steps  # no letter for a step the rules never give

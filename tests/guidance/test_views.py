@@ -770,3 +770,45 @@ def test_calendar_puts_a_last_day_that_is_not_a_working_day_on_the_day_to_act_by
     assert event["DTSTART"].dt == date(2027, 3, 12)
     assert "Saturday 13 March 2027, is not a working day" in str(event["DESCRIPTION"])
     assert len(event.walk("VALARM")) == 1
+
+
+def test_a_plan_links_its_letters_filled_in_with_what_the_answers_say_and_nothing_personal(
+    client, content
+):
+    html = client.get(
+        "/what-can-i-do/result/",
+        {
+            "who": "parent",
+            "concern": "la-decision",
+            "decision": "refuse-plan",
+            "decision_date": "2026-10-02",
+            "mediation": "no",
+        },
+    ).content.decode()
+    assert "Letters you can send" in html
+    link = re.search(r'href="(/letters/tell-mediation-adviser/\?[^"]+)"', html)[1]
+    assert link.replace("&amp;", "&") == (
+        "/letters/tell-mediation-adviser/?decision=refuse-plan&decision_date=2026-10-02&mediation=no"
+    )
+    form = " ".join(client.get(link.replace("&amp;", "&")).content.decode().split())
+    assert 'value="no" checked' in form  # the mediation choice, filled in
+    assert 'name="decision_date_0" value="2" ' in form
+
+
+def test_an_unpublished_letter_is_not_linked_from_a_plan(client, content):
+    from letters.models import Letter
+    from routes.models import ContentVersion
+
+    Letter.objects.filter(slug="tell-mediation-adviser").update(is_published=False)
+    ContentVersion.move_on()
+    html = client.get(
+        "/what-can-i-do/result/",
+        {
+            "who": "parent",
+            "concern": "la-decision",
+            "decision": "refuse-plan",
+            "decision_date": "2026-10-02",
+            "mediation": "no",
+        },
+    ).content.decode()
+    assert "/letters/tell-mediation-adviser/" not in html
