@@ -220,7 +220,10 @@ def _plan_context(request):
         "steps": directory.steps,
         "organisations": directory.organisations,
         "citations": directory.citations,
-        "deadlines": deadline_items(plan.deadlines, answers, today),
+        # Real deadlines first, then the "if you act today" estimates (stable: rules' order kept).
+        "deadlines": deadline_items(
+            sorted(plan.deadlines, key=lambda d: d.estimate), answers, today
+        ),
         "today": today,
         "answer_rows": answer_rows(answers, today, query),
         "query": query,

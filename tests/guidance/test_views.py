@@ -812,3 +812,22 @@ def test_an_unpublished_letter_is_not_linked_from_a_plan(client, content):
         },
     ).content.decode()
     assert "/letters/tell-mediation-adviser/" not in html
+
+
+def test_real_deadlines_come_before_if_you_act_today_estimates(client, content):
+    # Walkthrough part A: the estimates came first, and the last day to appeal 1.6 screens down.
+    html = client.get(
+        "/what-can-i-do/result/",
+        {
+            "who": "parent",
+            "concern": "la-decision",
+            "decision": "cease-plan",
+            "decision_date": "2026-10-02",
+            "mediation": "no",
+        },
+    ).content.decode()
+    deadlines = html.split("Deadlines</h2>")[1].split("<h2")[0]
+    titles = re.findall(r"<h3[^>]*>\s*(.*?)\s*</h3>", deadlines, re.S)
+    assert titles[0] == "Last day to contact the mediation adviser"
+    assert titles[1] == "Last day to appeal: your appeal must reach the Tribunal by 5pm"
+    assert titles[2].startswith("If you tell the adviser today")
