@@ -151,15 +151,15 @@ def test_every_focus_stop_on_a_route_page_is_visible(chromium, staff_site):  # n
 def test_a_manager_brings_back_a_deleted_organisation_with_the_keyboard(chromium, staff_site):  # noqa: F811
     page = new_staff_page(chromium, staff_site, "manager")
     page.goto(staff_site.base + "/admin/routes/organisation/")
-    tab_to(page, 'a[href="/admin/routes/organisation/deleted/"]')
+    tab_to(page, 'a[href="/admin/routes/organisation/recover/"]')
     press_enter_and_wait(page)
     tab_to(page, f'a[href="{staff_site.ids["deleted_restore"]}"]')
     press_enter_and_wait(page)
-    assert page.inner_text("h1").startswith("Restore an earlier version of")
-    tab_to(page, "input[value='Restore this version']")
+    assert page.inner_text("h1").startswith("Bring back")
+    tab_to(page, "input[value='Bring back']")
     press_enter_and_wait(page)
     assert page.locator(".messagelist .success").count() == 1
-    page.goto(staff_site.base + "/admin/routes/organisation/deleted/")
+    page.goto(staff_site.base + "/admin/routes/organisation/recover/")
     assert "No organisations have been deleted." in page.inner_text("#content")
     page.context.close()
 

@@ -34,5 +34,5 @@ class Command(BaseCommand):
             with transaction.atomic():
                 call_command("loaddata", str(fixture), verbosity=0)
                 # Give every item a first version, so the very first staff edit can be undone.
-                call_command("populate_history", "--auto", verbosity=0)
+                call_command("createinitialrevisions", comment="First version", verbosity=0)
             self.stdout.write(self.style.SUCCESS(f"{fixture.name}: loaded."))
