@@ -236,12 +236,13 @@ class Organisation(ReviewedContent):
 
     @property
     def phone_href(self) -> str:
-        """The phone number as a tel: link that dials (020 8825 5588 → tel:+44-20-8825-5588),
-        or "" when there is none or it is not a number."""
+        """The phone number as a tel: link that dials (020 8825 5588 → tel:+442088255588, with
+        ;ext=12 for an extension), or "" when there is none or it is not a number."""
         number = parsed_phone(self.phone)
         if number is None or not phonenumbers.is_valid_number(number):
             return ""
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
+        dial = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return f"tel:{dial};ext={number.extension}" if number.extension else f"tel:{dial}"
 
 
 class Route(ReviewedContent):
