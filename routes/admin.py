@@ -4,7 +4,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core import serializers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -229,7 +229,7 @@ class ContentAdmin(VersionAdmin):
         }
         try:
             return super().revision_view(request, object_id, version_id, context)
-        except IntegrityError:
+        except (IntegrityError, ObjectDoesNotExist):
             # The version links to an item deleted since (an organisation, say).
             messages.error(request, LINKS_TO_DELETED)
             return HttpResponseRedirect(
@@ -254,7 +254,7 @@ class ContentAdmin(VersionAdmin):
             return super().recover_view(
                 request, version_id, {"title": f"Bring back {name}", **(extra_context or {})}
             )
-        except IntegrityError:
+        except (IntegrityError, ObjectDoesNotExist):
             messages.error(request, LINKS_TO_DELETED)
             return HttpResponseRedirect(
                 reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_recoverlist")

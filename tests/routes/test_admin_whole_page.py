@@ -289,3 +289,28 @@ def test_a_phone_number_that_cannot_be_dialled_is_refused(content, editor):
     data["phone"] = ["ring 0208 123"]
     html = client.post(change_url(ipsea), as_post(data)).content.decode()
     assert "Enter a phone number that can be dialled" in html
+
+
+def test_the_slug_of_an_organisation_plans_name_cannot_be_changed(content, editor):
+    client = Client()
+    client.force_login(editor)
+    isaid = Organisation.objects.get(slug="ealing-isaid")
+    data = open_page(client, isaid)
+    assert "slug" not in data
+    other = Organisation.objects.get(slug="ipsea")
+    assert "slug" in open_page(client, other)
+
+
+def test_a_version_that_links_to_a_deleted_organisation_says_what_to_do(content, editor):
+    client = Client()
+    client.force_login(editor)
+    route = Route.objects.get(slug="appeal")
+    first = Version.objects.get_for_object(route).order_by("pk").first()
+    linked = route.routeorganisation_set.first().organisation
+    linked.delete()
+    url = reverse("admin:routes_route_revision", args=[route.pk, first.pk])
+    data = form_data(client.get(url).content.decode(), "route_form")
+    response = client.post(url, as_post(data), follow=True)
+    assert response.status_code == 200
+    assert "links to something that has been deleted since" in response.content.decode()
+    assert route.routeorganisation_set.filter(organisation_id=linked.pk).count() == 0
