@@ -55,7 +55,8 @@ def page_state(obj: models.Model, own_fields, parts: list[PagePart]) -> dict[str
     for part in parts:
         rows = part.relation.related_model.objects.filter(**{part.relation.field.name: obj})
         for row in rows:
-            state[f"{part.prefix}:{row.pk}"] = str(row)
+            # Only that the row is there: its name may change on another page (an organisation's).
+            state[f"{part.prefix}:{row.pk}"] = True
             for name in part.fields:
                 state[f"{part.prefix}:{row.pk}:{name}"] = _plain(
                     row._meta.get_field(name).value_from_object(row)
@@ -171,14 +172,16 @@ def find_conflict(obj, post, form_fields: dict, parts: list[PagePart], part_fiel
         posted_ids = {}
         for index in range(int(post.get(f"{part.prefix}-INITIAL_FORMS", 0) or 0)):
             posted_ids[post.get(f"{part.prefix}-{index}-id", "")] = index
-        for key, name in current.items():
+        model = part.relation.related_model
+        for key in current:
             row_key = key.split(":")
             if len(row_key) == 2 and row_key[0] == part.prefix and key not in opened:
-                conflict.changed.append(f"added {noun} ‘{name}’")
+                conflict.changed.append(f"added {noun} ‘{model.objects.get(pk=row_key[1])}’")
         for pk, index in posted_ids.items():
             row = f"{part.prefix}:{pk}"
             if row not in current:
-                conflict.changed.append(f"removed {noun} ‘{opened.get(row, pk)}’")
+                name = opened.get(f"{row}:title")
+                conflict.changed.append(f"removed {noun} ‘{name}’" if name else f"removed a {noun}")
                 # Gone already: nothing of it to save.
                 post.setlist(f"{part.prefix}-{index}-DELETE", ["on"])
                 continue
@@ -188,7 +191,7 @@ def find_conflict(obj, post, form_fields: dict, parts: list[PagePart], part_fiel
                     f"{part.prefix}-{index}-{name}",
                     form_field,
                     f"{row}:{name}",
-                    f"{noun} ‘{current[row]}’ ({str(form_field.label or name).lower()})",
+                    f"{noun} ‘{model.objects.get(pk=pk)}’ ({str(form_field.label or name).lower()})",
                 )
     return conflict
 

@@ -314,3 +314,15 @@ def test_a_version_that_links_to_a_deleted_organisation_says_what_to_do(content,
     assert response.status_code == 200
     assert "links to something that has been deleted since" in response.content.decode()
     assert route.routeorganisation_set.filter(organisation_id=linked.pk).count() == 0
+
+
+def test_renaming_a_linked_organisation_elsewhere_does_not_stop_a_route_save(content, editor):
+    client = Client()
+    client.force_login(editor)
+    route = Route.objects.get(slug="appeal")
+    data = open_page(client, route)
+    linked = route.routeorganisation_set.first().organisation
+    linked.name = "A new name for the organisation"
+    linked.save()
+    data["summary"] = ["A summary saved after the rename."]
+    assert client.post(change_url(route), as_post(data)).status_code == 302
