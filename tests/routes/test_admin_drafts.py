@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from routes.models import ContentVersion, Draft, Route
+from routes.models import ContentVersion, Draft, Organisation, Route
 
 from .admin_form import as_post, form_data
 
@@ -73,3 +73,20 @@ def test_a_draft_with_a_mistake_is_not_kept(content, editor):
     response = staff.post(change, as_post(data))
     assert response.status_code == 200 and "errornote" in response.content.decode()
     assert not Draft.objects.exists()
+
+
+def test_a_draft_of_an_organisation(content, editor):
+    ipsea = Organisation.objects.get(slug="ipsea")
+    change = reverse("admin:routes_organisation_change", args=[ipsea.pk])
+    staff = Client()
+    staff.force_login(editor)
+    data = form_data(staff.get(change).content.decode(), "organisation_form")
+    data["opening_hours"] = ["Weekdays, 10am to 3pm (drafted)"]
+    data["_draft"] = ["Save as a draft and preview"]
+    assert staff.post(change, as_post(data)).status_code == 302
+    public = Client()
+    assert "(drafted)" not in public.get("/organisations/ipsea/").content.decode()
+    preview = reverse("admin:routes_organisation_draft", args=[ipsea.pk])
+    assert "(drafted)" in staff.get(preview).content.decode()
+    staff.post(reverse("admin:routes_organisation_draft_publish", args=[ipsea.pk]))
+    assert "(drafted)" in public.get("/organisations/ipsea/").content.decode()
