@@ -104,14 +104,14 @@ def test_edit_a_route_and_resolve_a_conflict_with_the_keyboard_alone(chromium, s
     tab_to(page, "input[name=_save]")
     press_enter_and_wait(page)
 
-    # The save is stopped; the editor's text is kept and the colleague's change is shown.
-    assert "after you opened it" in page.inner_text(".errorlist.nonfield")
+    # The save is stopped and names the colleague's change; the editor's text is kept, and the
+    # colleague's summary (which the editor did not touch) is now in the form.
+    warning = page.inner_text(".errorlist.nonfield")
+    assert "after you opened it" in warning and "One-line summary" in warning
     assert page.input_value("#id_steps-1-body") == NEW_STEP_TEXT
-    assert THEIR_SUMMARY in page.inner_text(".field-summary")
+    assert page.input_value("#id_summary") == THEIR_SUMMARY
 
-    # Resolve it: take the colleague's summary, keep the new step, save again.
-    tab_to(page, "#id_summary")
-    replace_text(page, THEIR_SUMMARY)
+    # Having read it, save again: both changes are kept.
     tab_to(page, "input[name=_save]")
     press_enter_and_wait(page)
     assert page.url.endswith("/admin/routes/route/")
