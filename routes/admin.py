@@ -3,7 +3,6 @@
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count
@@ -18,7 +17,14 @@ from reversion.models import Version
 
 from guidance.flow import CORAM, ISAID
 
-from .drafts import apply_draft, draft_of, keep_draft, page_rows, preview
+from .drafts import (
+    apply_draft,
+    draft_of,
+    keep_draft,
+    live_page_changed,
+    preview,
+    serialised_page,
+)
 from .forms import (
     CONFLICT_FIELD,
     ConflictCheckingForm,
@@ -296,6 +302,8 @@ class ContentAdmin(VersionAdmin):
     def _save_draft(self, request, object_id, form_url, extra_context):
         """Save the form as a draft: the whole save runs, checks included, and is then undone;
         the page it made is kept aside. No version is recorded and the public sees nothing new."""
+        live = self.get_object(request, unquote(object_id))
+        based_on = serialised_page(live) if live is not None else ""
         try:
             with transaction.atomic():
                 # Not VersionAdmin.change_view: a draft is not a version.
@@ -304,14 +312,13 @@ class ContentAdmin(VersionAdmin):
                 )
                 if response.status_code != 302:
                     raise _Undo(response)
-                page = page_rows(self.get_object(request, unquote(object_id)))
-                raise _Undo(serializers.serialize("json", page))
+                raise _Undo(serialised_page(self.get_object(request, unquote(object_id))))
         except _Undo as undone:
             if not isinstance(undone.result, str):
                 return undone.result
             page = undone.result
         obj = self.get_object(request, unquote(object_id))
-        keep_draft(obj, request.user, page)
+        keep_draft(obj, request.user, page, based_on)
         # The undone save said "changed successfully": it was not, so that message goes.
         for _ in messages.get_messages(request):
             pass
@@ -367,17 +374,26 @@ class ContentAdmin(VersionAdmin):
         draft = draft_of(obj)
         if draft is None:
             raise Http404("This page has no draft.")
+        change_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[quote(obj.pk)]
+        )
+        if live_page_changed(draft, obj):
+            # Publishing would put back what a colleague has changed since: never silently.
+            self.message_user(
+                request,
+                "The live page has changed since this draft was saved, so the draft was not "
+                "published: that would undo the later change. Make your change again on the page "
+                "as it is now (see its History for what changed), or save it as a new draft.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(change_url)
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
             reversion.set_comment("Published a draft")
             apply_draft(draft, obj)
             draft.delete()
         self.message_user(request, f"The draft of “{obj}” is published.", messages.SUCCESS)
-        return HttpResponseRedirect(
-            reverse(
-                f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[quote(obj.pk)]
-            )
-        )
+        return HttpResponseRedirect(change_url)
 
     def changelist_view(self, request, extra_context=None):
         context = {"can_bring_back": self.has_delete_permission(request), **(extra_context or {})}

@@ -19,14 +19,25 @@ def page_rows(obj: models.Model) -> list[models.Model]:
     return rows
 
 
-def keep_draft(obj: models.Model, user, page: str) -> Draft:
-    """Keep `page` (the item and its rows, serialised) as the item's draft."""
+def serialised_page(obj: models.Model) -> str:
+    """The item and the rows on its page, as JSON."""
+    return serializers.serialize("json", page_rows(obj))
+
+
+def keep_draft(obj: models.Model, user, page: str, based_on: str) -> Draft:
+    """Keep `page` (the item and its rows, serialised) as the item's draft of the live page
+    `based_on`."""
     draft, _ = Draft.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),
-        defaults={"page": page, "saved_by": user},
+        defaults={"page": page, "based_on": based_on, "saved_by": user},
     )
     return draft
+
+
+def live_page_changed(draft: Draft, obj: models.Model) -> bool:
+    """Whether the live page has changed since the draft was saved (by a colleague, say)."""
+    return serialised_page(obj) != draft.based_on
 
 
 def draft_of(obj: models.Model) -> Draft | None:

@@ -449,6 +449,10 @@ class Draft(models.Model):
     page = models.TextField(
         help_text="The page as the draft would make it: the item and its steps and links (JSON)."
     )
+    based_on = models.TextField(
+        help_text="The live page when the draft was saved (JSON). If it has changed since, the "
+        "draft is not published over a colleague's change."
+    )
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

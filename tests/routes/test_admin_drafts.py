@@ -90,3 +90,26 @@ def test_a_draft_of_an_organisation(content, editor):
     assert "(drafted)" in staff.get(preview).content.decode()
     staff.post(reverse("admin:routes_organisation_draft_publish", args=[ipsea.pk]))
     assert "(drafted)" in public.get("/organisations/ipsea/").content.decode()
+
+
+def test_a_draft_is_not_published_over_a_later_change(content, editor, manager):
+    route = Route.objects.get(slug="appeal")
+    change = reverse("admin:routes_route_change", args=[route.pk])
+    staff = Client()
+    staff.force_login(editor)
+    data = form_data(staff.get(change).content.decode(), "route_form")
+    data["time_limits"] = ["Time limits in a draft."]
+    data["_draft"] = ["Save as a draft and preview"]
+    assert staff.post(change, as_post(data)).status_code == 302
+    # A colleague changes the live page meanwhile.
+    colleague = Client()
+    colleague.force_login(manager)
+    theirs = form_data(colleague.get(change).content.decode(), "route_form")
+    theirs["summary"] = ["The colleague's live summary."]
+    assert colleague.post(change, as_post(theirs)).status_code == 302
+    response = staff.post(reverse("admin:routes_route_draft_publish", args=[route.pk]), follow=True)
+    assert "the draft was not published" in response.content.decode()
+    route.refresh_from_db()
+    assert route.summary == "The colleague's live summary."
+    assert route.time_limits != "Time limits in a draft."
+    assert Draft.objects.filter(object_id=str(route.pk)).exists()
