@@ -132,7 +132,7 @@ def plain_note(comment: str) -> str:
     prefix = "Reverted to previous version, saved on "
     if comment.startswith(prefix):
         return f"Restored the version saved on {comment[len(prefix) :]}"
-    if comment.startswith("[") or comment.startswith("Changed ") or comment == "Initial version.":
+    if comment.startswith(("[", "Changed ")) or comment in ("Initial version.", "First version"):
         return ""
     return comment
 
