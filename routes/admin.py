@@ -1,5 +1,7 @@
 """Django admin for ISAID staff: written for people who are not technical."""
 
+from urllib.parse import urlsplit
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
@@ -341,7 +343,8 @@ class ContentAdmin(VersionAdmin):
 
         def public_page():
             address = type(obj).objects.get(pk=obj.pk).get_absolute_url()
-            match = resolve(address)
+            # A glossary term's address is a place on the glossary page (#its-slug): the page.
+            match = resolve(urlsplit(address).path)
             return match.func(request, *match.args, **match.kwargs)
 
         response = preview(draft, obj, public_page)
