@@ -62,7 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_forms_gds",
-    "simple_history",
+    # Whole-page versions of the content: history, restore, bring back deleted items.
+    "reversion",
     "axes",
     "csp",
     "django_otp",
@@ -103,7 +104,6 @@ MIDDLEWARE = [
     # request.user.is_verified(): whether this session has passed a second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a locked-out login is answered before the admin sees it.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,7 +1,6 @@
 """Words explained: the terms families meet in letters and on this site, in plain English."""
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from ealing_send.links import link
 from routes.models import ReviewedContent, VisibleQuerySet
@@ -47,7 +46,6 @@ class Term(ReviewedContent):
         "while you work on it.",
     )
 
-    history = HistoricalRecords()
     objects = VisibleQuerySet.as_manager()
 
     class Meta:

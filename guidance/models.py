@@ -8,7 +8,6 @@ or "you": never with anything a family typed.
 
 import re
 
-import simple_history
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import escape
@@ -167,12 +166,3 @@ class Reference(ReviewedContent):
             raise ValidationError(
                 {"deadline": f"The rules have no deadline called '{self.deadline}'. Use: {known}."}
             )
-
-
-def keep_history() -> None:
-    """Every change to these models is kept, as for routes (the one place history is set up)."""
-    for model in (Advice, Reference):
-        simple_history.register(model, app=__package__)
-
-
-keep_history()

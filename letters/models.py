@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from ealing_send.links import link
 from routes.models import ReviewedContent, VisibleQuerySet
@@ -66,7 +65,6 @@ class Letter(ReviewedContent):
         "Staff can still preview it.",
     )
 
-    history = HistoricalRecords()
     objects = VisibleQuerySet.as_manager()
 
     class Meta:

@@ -16,6 +16,10 @@ class RoutesConfig(AppConfig):
         )
 
         from .models import ContentVersion, content_models
+        from .versions import register_content_versions
+
+        # Every content model, with the rows on its page, is versioned as a whole page.
+        register_content_versions()
 
         def content_changing(**kwargs):
             ContentVersion.lock()

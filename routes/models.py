@@ -5,13 +5,14 @@ import uuid
 from datetime import date
 from time import monotonic
 
+import phonenumbers
 from dateutil.relativedelta import relativedelta
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connection, models, transaction
 from django.utils import timezone
-from simple_history.models import HistoricalChanges, HistoricalRecords
 
 from ealing_send.links import link
 
@@ -28,8 +29,8 @@ class ReviewedContent(models.Model):
 
     last_reviewed = models.DateField(
         default=today,
-        help_text="The date someone last checked this is still right. "
-        "Use the 'Mark as reviewed today' action on the list page to update it.",
+        help_text="The date someone last checked this is still right. After checking, press "
+        "'Mark as reviewed today' at the bottom of this page.",
     )
     review_interval_months = models.PositiveSmallIntegerField(
         "review every (months)",
@@ -117,8 +118,6 @@ class CodeParagraph(ReviewedContent):
     )
     sort_key = models.PositiveIntegerField(editable=False, default=0, db_index=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["sort_key", "end"]
         verbose_name = "Code of Practice paragraph"
@@ -151,6 +150,33 @@ class CodeParagraph(ReviewedContent):
         return f"SEND Code of Practice, {noun} {self.reference}"
 
 
+def parsed_phone(text: str) -> phonenumbers.PhoneNumber | None:
+    """The number in `text`, read as a UK number unless it starts with + (None if it is none)."""
+    if not text.strip():
+        return None
+    try:
+        return phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def written_phone(number: phonenumbers.PhoneNumber) -> str:
+    """A UK number as people in the UK dial it (020 8825 5588), any other in international form."""
+    if number.country_code == 44:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def validate_phone(value: str) -> None:
+    """A phone number a family can dial: a UK number, or an international one starting with +."""
+    number = parsed_phone(value)
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            "Enter a phone number that can be dialled, like 020 8825 5588 or 0808 808 3555",
+            code="phone",
+        )
+
+
 class Organisation(ReviewedContent):
     """Someone a family can contact for help."""
 
@@ -170,7 +196,11 @@ class Organisation(ReviewedContent):
         "a blank line starts a new paragraph, '- ' starts a bullet point.",
     )
     phone = models.CharField(
-        max_length=40, blank=True, help_text="As people should dial it, for example 020 8825 5588."
+        max_length=40,
+        blank=True,
+        validators=[validate_phone],
+        help_text="As people should dial it, for example 020 8825 5588, or +33 1 23 45 67 89 "
+        "from abroad. It is checked, and written the standard way when you save.",
     )
     email = models.EmailField(
         blank=True, help_text="An address families can write to. Leave empty if none."
@@ -200,7 +230,6 @@ class Organisation(ReviewedContent):
         help_text="Untick to hide this organisation from the public site while you work on it.",
     )
 
-    history = HistoricalRecords()
     objects = VisibleQuerySet.as_manager()
 
     class Meta:
@@ -212,13 +241,21 @@ class Organisation(ReviewedContent):
     def get_absolute_url(self):
         return link("routes:organisation", self.slug)
 
+    def clean(self):
+        super().clean()
+        number = parsed_phone(self.phone)
+        if number is not None and phonenumbers.is_valid_number(number):
+            self.phone = written_phone(number)
+
     @property
     def phone_href(self) -> str:
-        """The phone number as a tel: link, in international form (020 8825 5588 → tel:+442088255588)."""
-        digits = re.sub(r"[^\d+]", "", self.phone)
-        if digits.startswith("0"):
-            digits = "+44" + digits[1:]
-        return f"tel:{digits}" if digits else ""
+        """The phone number as a tel: link that dials (020 8825 5588 → tel:+442088255588, with
+        ;ext=12 for an extension), or "" when there is none or it is not a number."""
+        number = parsed_phone(self.phone)
+        if number is None or not phonenumbers.is_valid_number(number):
+            return ""
+        dial = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return f"tel:{dial};ext={number.extension}" if number.extension else f"tel:{dial}"
 
 
 class Route(ReviewedContent):
@@ -227,8 +264,8 @@ class Route(ReviewedContent):
     title = models.CharField(max_length=120, help_text="Short, starting with a verb if you can.")
     slug = models.SlugField(
         unique=True,
-        help_text="The end of the page address. The questionnaire finds routes by this, so do not "
-        "change the slugs talk-to-school, complaint, disagreement-resolution, mediation or appeal.",
+        help_text="The end of the page address, filled in from the title. The questionnaire finds "
+        "routes by it, so it cannot be changed once the route is saved.",
     )
     summary = models.CharField(
         "one-line summary", max_length=250, help_text="One sentence shown in lists of routes."
@@ -272,7 +309,6 @@ class Route(ReviewedContent):
         "Staff can still preview it.",
     )
 
-    history = HistoricalRecords(m2m_fields=[citations])
     objects = RouteQuerySet.as_manager()
 
     class Meta:
@@ -298,8 +334,6 @@ class Step(models.Model):
     title = models.CharField(max_length=200, help_text="What to do, starting with a verb.")
     body = models.TextField(blank=True, help_text="More about this step. Markdown is allowed.")
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["route", "order", "pk"]
 
@@ -320,10 +354,11 @@ class RouteOrganisation(models.Model):
         Organisation, on_delete=models.CASCADE, help_text="Start typing the organisation's name."
     )
     order = models.PositiveSmallIntegerField(
-        default=0, help_text="Organisations are listed from the lowest number to the highest."
+        blank=True,
+        help_text="Organisations are listed from the lowest number to the highest, and families' "
+        "action plans name only the first two of each route: a low number puts this organisation "
+        "in plans, ahead of others. Leave empty to put it at the end.",
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -337,6 +372,15 @@ class RouteOrganisation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} helps with {self.route}"
+
+    def save(self, *args, **kwargs):
+        if self.order is None:
+            # At the end of the route's list, so a new link never pushes others out of plans.
+            last = RouteOrganisation.objects.filter(route_id=self.route_id).aggregate(
+                last=models.Max("order")
+            )["last"]
+            self.order = 10 if last is None else last + 10
+        super().save(*args, **kwargs)
 
 
 class ContentVersion(models.Model):
@@ -419,14 +463,48 @@ class ShippedContent(models.Model):
         return self.fixture
 
 
+class Draft(models.Model):
+    """A change to a live page, saved to be previewed before the public sees it: the page (the item
+    with its steps and links) as the change would make it. Publishing applies it; until then the
+    public sees the live page. One draft per page: saving another replaces it."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        help_text="The kind of item the draft changes.",
+    )
+    object_id = models.CharField(max_length=40, help_text="The item the draft changes.")
+    page = models.TextField(
+        help_text="The page as the draft would make it: the item and its steps and links (JSON)."
+    )
+    based_on = models.TextField(
+        help_text="The live page when the draft was saved (JSON). If it has changed since, the "
+        "draft is not published over a colleague's change."
+    )
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        help_text="Who saved the draft.",
+    )
+    saved_at = models.DateTimeField(auto_now=True, help_text="When the draft was saved.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_a_page")
+        ]
+
+    def __str__(self):
+        return f"Draft of {self.content_type} {self.object_id}"
+
+
 def content_models() -> list[type[models.Model]]:
     """Every model whose rows are content staff edit, taken from the content apps themselves
     (settings.CONTENT_APPS) so that a new one cannot be missed by the backup or by the content
-    version: not history, not the version."""
+    version: not the version, not drafts (the public never sees them)."""
     return [
         model
         for label in settings.CONTENT_APPS
         for model in apps.get_app_config(label).get_models()
-        if model not in (ContentVersion, ShippedContent)
-        and not issubclass(model, HistoricalChanges)
+        if model not in (ContentVersion, ShippedContent, Draft)
     ]

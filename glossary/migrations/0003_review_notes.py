@@ -4,20 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('glossary', '0002_staff_groups'),
+        ("glossary", "0002_staff_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalterm',
-            name='review_notes',
-            field=models.TextField(blank=True, help_text='For staff only, never shown on the site: what was checked, against which source (name it, with its address), and anything still to check.'),
+            model_name="historicalterm",
+            name="review_notes",
+            field=models.TextField(
+                blank=True,
+                help_text="For staff only, never shown on the site: what was checked, against which source (name it, with its address), and anything still to check.",
+            ),
         ),
         migrations.AddField(
-            model_name='term',
-            name='review_notes',
-            field=models.TextField(blank=True, help_text='For staff only, never shown on the site: what was checked, against which source (name it, with its address), and anything still to check.'),
+            model_name="term",
+            name="review_notes",
+            field=models.TextField(
+                blank=True,
+                help_text="For staff only, never shown on the site: what was checked, against which source (name it, with its address), and anything still to check.",
+            ),
         ),
     ]

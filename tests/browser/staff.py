@@ -26,6 +26,7 @@ from django.urls import reverse
 from guidance.models import Advice, Reference
 from letters.models import Letter
 from routes.models import CodeParagraph, Organisation, Route, Step
+from reversion.models import Version
 
 for username, (group, first_name) in {STAFF!r}.items():
     user = User.objects.create_user(
@@ -42,20 +43,19 @@ route = Route.objects.get(slug="mediation")
 organisations = list(Organisation.objects.order_by("pk"))
 gone = organisations[-1].pk
 organisations[-1].delete()
-record = Organisation.history.filter(id=gone, history_type="-").first()
-before = record.prev_record
 print(json.dumps({{
     "route": route.pk,
-    "route_version": route.history.order_by("history_date").first().history_id,
+    "route_version": Version.objects.get_for_object(route).order_by("pk").first().pk,
     "organisation": organisations[0].pk,
-    "organisation_version": organisations[0].history.order_by("history_date").first().history_id,
+    "organisation_version": Version.objects.get_for_object(organisations[0]).order_by("pk").first().pk,
     "paragraph": CodeParagraph.objects.order_by("pk").first().pk,
     "step": Step.objects.filter(route=route).order_by("order").first().pk,
     "advice": Advice.objects.get(kind="reason", code="disagreement-yes").pk,
     "reference": Reference.objects.order_by("pk").first().pk,
     "letter": Letter.objects.get(slug="chase-late-decision").pk,
     "deleted_restore": reverse(
-        "admin:routes_organisation_simple_history", args=[gone, before.history_id]
+        "admin:routes_organisation_recover",
+        args=[Version.objects.get_deleted(Organisation).get(object_id=str(gone)).pk],
     ),
 }}))
 """

@@ -41,9 +41,6 @@ STAFF_PAGES = {
     "Code of Practice paragraph list, due for review": "/admin/routes/codeparagraph/?review=due",
     "Code of Practice paragraph change page": "/admin/routes/codeparagraph/{paragraph}/change/",
     "Code of Practice paragraph add page": "/admin/routes/codeparagraph/add/",
-    "step list, filtered by route": "/admin/routes/step/?route__id__exact={route}",
-    "step change page": "/admin/routes/step/{step}/change/",
-    "step history": "/admin/routes/step/{step}/history/",
     "advice list": "/admin/guidance/advice/",
     "advice list, filtered by kind and review": "/admin/guidance/advice/?kind__exact=reason&review=due",
     "advice list, searched": "/admin/guidance/advice/?q=mediation",
@@ -66,14 +63,11 @@ STAFF_PAGES = {
     "letter history": "/admin/letters/letter/{letter}/history/",
 }
 MANAGER_PAGES = {
-    "deleted organisations": "/admin/routes/organisation/deleted/",
+    "deleted organisations": "/admin/routes/organisation/recover/",
     "bring back a deleted organisation": "{deleted_restore}",
     "organisation delete confirmation": "/admin/routes/organisation/{organisation}/delete/",
 }
-EDITOR_PAGES = {
-    # An editor who finds the deleted organisations page is told who can help.
-    "deleted organisations, not allowed": "/admin/routes/organisation/deleted/",
-}
+EDITOR_PAGES = {}
 ROLE_PAGES = [("editor", name, url) for name, url in {**STAFF_PAGES, **EDITOR_PAGES}.items()] + [
     ("manager", name, url) for name, url in {**STAFF_PAGES, **MANAGER_PAGES}.items()
 ]
@@ -203,9 +197,22 @@ def test_an_autocomplete_list_open(staff_site, editor_page, box, typed):  # noqa
     assert_accessible(page, "editor")
 
 
+def test_refused_page_says_who_can(staff_site, editor_page):  # noqa: F811
+    """An editor who finds the deleted organisations page is told who can help, on a styled page."""
+    page = editor_page
+    page.problems.clear()
+    response = page.goto(staff_site.url("/admin/routes/organisation/recover/"))
+    assert response.status == 403
+    assert "content manager" in page.inner_text("main")
+    assert csp_problems(page) == []
+    result = axe_run(page)
+    assert len(result["passes"]) >= 10, "axe did not run"
+    assert described(result["violations"]) == []
+
+
 def test_after_restoring_a_version(staff_site, editor_page):  # noqa: F811
     page = editor_page
-    page.goto(staff_site.url("/admin/routes/step/{step}/history/"))
+    page.goto(staff_site.url("/admin/routes/route/{route}/history/"))
     submit(page, "#change-history tbody tr:last-child a")
     submit(page, "input[value='Restore this version']")
     assert page.locator(".messagelist .success").count() == 1
@@ -249,7 +256,7 @@ REFLOW_PAGES = [
     ("editor", "/admin/routes/codeparagraph/{paragraph}/change/"),
     ("editor", "/admin/guidance/advice/"),
     ("editor", "/admin/guidance/advice/{advice}/change/"),
-    ("manager", "/admin/routes/organisation/deleted/"),
+    ("manager", "/admin/routes/organisation/recover/"),
     ("manager", "/admin/routes/organisation/{organisation}/delete/"),
 ]
 # Every control a person can see and use: what must not be lost when the page narrows.
@@ -312,7 +319,7 @@ DARK_PAGES = [
     "/admin/routes/route/{route}/change/",
     "/admin/routes/organisation/{organisation}/change/",
     "/admin/routes/route/{route}/history/",
-    "/admin/routes/organisation/deleted/",
+    "/admin/routes/organisation/recover/",
 ]
 
 

@@ -104,14 +104,14 @@ def test_edit_a_route_and_resolve_a_conflict_with_the_keyboard_alone(chromium, s
     tab_to(page, "input[name=_save]")
     press_enter_and_wait(page)
 
-    # The save is stopped; the editor's text is kept and the colleague's change is shown.
-    assert "after you opened it" in page.inner_text(".errorlist.nonfield")
+    # The save is stopped and names the colleague's change; the editor's text is kept, and the
+    # colleague's summary (which the editor did not touch) is now in the form.
+    warning = page.inner_text(".errorlist.nonfield")
+    assert "after you opened it" in warning and "One-line summary" in warning
     assert page.input_value("#id_steps-1-body") == NEW_STEP_TEXT
-    assert THEIR_SUMMARY in page.inner_text(".field-summary")
+    assert page.input_value("#id_summary") == THEIR_SUMMARY
 
-    # Resolve it: take the colleague's summary, keep the new step, save again.
-    tab_to(page, "#id_summary")
-    replace_text(page, THEIR_SUMMARY)
+    # Having read it, save again: both changes are kept.
     tab_to(page, "input[name=_save]")
     press_enter_and_wait(page)
     assert page.url.endswith("/admin/routes/route/")
@@ -151,15 +151,15 @@ def test_every_focus_stop_on_a_route_page_is_visible(chromium, staff_site):  # n
 def test_a_manager_brings_back_a_deleted_organisation_with_the_keyboard(chromium, staff_site):  # noqa: F811
     page = new_staff_page(chromium, staff_site, "manager")
     page.goto(staff_site.base + "/admin/routes/organisation/")
-    tab_to(page, 'a[href="/admin/routes/organisation/deleted/"]')
+    tab_to(page, 'a[href="/admin/routes/organisation/recover/"]')
     press_enter_and_wait(page)
     tab_to(page, f'a[href="{staff_site.ids["deleted_restore"]}"]')
     press_enter_and_wait(page)
-    assert page.inner_text("h1").startswith("Restore an earlier version of")
-    tab_to(page, "input[value='Restore this version']")
+    assert page.inner_text("h1").startswith("Bring back")
+    tab_to(page, "input[value='Bring back']")
     press_enter_and_wait(page)
     assert page.locator(".messagelist .success").count() == 1
-    page.goto(staff_site.base + "/admin/routes/organisation/deleted/")
+    page.goto(staff_site.base + "/admin/routes/organisation/recover/")
     assert "No organisations have been deleted." in page.inner_text("#content")
     page.context.close()
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.test import Client
 
 from routes import admin as routes_admin
-from routes.models import Route, Step
+from routes.models import Route, RouteOrganisation
 from tests.routes.admin_form import form_data
 
 pytestmark = [
@@ -20,30 +20,35 @@ pytestmark = [
 ]
 
 
-def test_a_route_saved_with_its_step_and_the_step_saved_alone_both_finish(content, superuser):
+def test_a_route_and_an_organisation_saved_with_the_same_link_both_finish(content, superuser):
+    """Steps are edited on their route's page only; a link between a route and an organisation is
+    on both pages, and each page writes its own row before the link."""
     route = Route.objects.get(slug="appeal")
-    step = Step.objects.filter(route=route).order_by("order", "pk").first()
+    link = RouteOrganisation.objects.filter(route=route).order_by("order", "pk").first()
     a, b = Client(raise_request_exception=False), Client(raise_request_exception=False)
     a.force_login(superuser)
     b.force_login(superuser)
     route_url = f"/admin/routes/route/{route.pk}/change/"
-    step_url = f"/admin/routes/step/{step.pk}/change/"
+    organisation_url = f"/admin/routes/organisation/{link.organisation_id}/change/"
     route_data = form_data(a.get(route_url).content.decode(), "route_form")
-    step_data = form_data(b.get(step_url).content.decode(), "step_form")
-    prefix = next(
-        k for k, v in route_data.items() if k.endswith("-id") and v == [str(step.pk)]
-    ).rsplit("-", 1)[0]
-    route_data[f"{prefix}-title"] = ["Changed on the route's page"]
-    step_data["title"] = ["Changed on the step's page"]
+    organisation_data = form_data(b.get(organisation_url).content.decode(), "organisation_form")
+
+    def link_prefix(data):
+        return next(k for k, v in data.items() if k.endswith("-id") and v == [str(link.pk)]).rsplit(
+            "-", 1
+        )[0]
+
+    route_data[f"{link_prefix(route_data)}-order"] = ["71"]
+    organisation_data[f"{link_prefix(organisation_data)}-order"] = ["72"]
 
     # Hold the route's save between writing the route and writing its steps, while the step's own
     # save starts: before the lock order, each then waited for a row the other held.
-    route_written, step_started = threading.Event(), threading.Event()
+    route_written, organisation_started = threading.Event(), threading.Event()
     save_related = routes_admin.ContentAdmin.save_related
 
     def slow_save_related(self, request, form, formsets, change):
         route_written.set()
-        step_started.wait(1.0)
+        organisation_started.wait(1.0)
         return save_related(self, request, form, formsets, change)
 
     results = {}
@@ -56,18 +61,17 @@ def test_a_route_saved_with_its_step_and_the_step_saved_alone_both_finish(conten
         first = threading.Thread(target=save, args=("route", a, route_url, route_data))
         first.start()
         route_written.wait(5)
-        second = threading.Thread(target=save, args=("step", b, step_url, step_data))
+        second = threading.Thread(
+            target=save, args=("organisation", b, organisation_url, organisation_data)
+        )
         second.start()
         second.join(0.5)
-        step_started.set()
+        organisation_started.set()
         first.join(10)
         second.join(10)
     finally:
         routes_admin.ContentAdmin.save_related = save_related
-    # The route's save is kept; the step's save waited for it, then was either kept or warned.
+    # The route's save is kept; the organisation's save waited for it, then was kept or warned.
     assert results["route"] == 302, results
-    assert results["step"] in (200, 302), results
-    assert Step.objects.get(pk=step.pk).title in (
-        "Changed on the route's page",
-        "Changed on the step's page",
-    )
+    assert results["organisation"] in (200, 302), results
+    assert RouteOrganisation.objects.get(pk=link.pk).order in (71, 72)

@@ -47,11 +47,13 @@ def admin_urls(content, superuser):
 
     route = Route.objects.first()
     organisation = Organisation.objects.first()
-    version = route.history.first().history_id
+    from reversion.models import Version
+
+    version = Version.objects.get_for_object(route).first().pk
     route_type = ContentType.objects.get_for_model(Route).pk
     return [
         f"/admin/routes/route/{route.pk}/history/{version}/",
-        "/admin/routes/organisation/deleted/",
+        "/admin/routes/organisation/recover/",
         "/admin/routes/organisation/add/?_to_field=id&_popup=1",
         f"/admin/r/{route_type}/{route.pk}/",
         "/admin/",

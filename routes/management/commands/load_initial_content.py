@@ -10,6 +10,7 @@ What each release shipped is kept in ShippedContent, so the next release can tel
 
 import json
 
+import reversion
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
@@ -21,6 +22,8 @@ from routes.content_release import release_plan
 from routes.models import ShippedContent, today
 
 FIXTURES = settings.BASE_DIR / "fixtures"
+# The note beside the versions a release's corrections make.
+CORRECTED = "Corrected by a release"
 
 
 def models_in(rows: list[dict]) -> list[type[models.Model]]:
@@ -60,7 +63,7 @@ def remapped(model, fields: dict, new_pks: dict) -> dict:
 
 
 def save(model, pk, fields: dict) -> models.Model:
-    """Save a row through the model's own save(), so history, review dates and the content
+    """Save a row through the model's own save(), so versions, review dates and the content
     version follow as they do for a staff edit."""
     row = {"model": model._meta.label_lower, "pk": pk, "fields": fields}
     item = next(serializers.deserialize("python", [row]))
@@ -104,12 +107,15 @@ class Command(BaseCommand):
         if not any(model.objects.exists() for model in content_models):
             call_command("loaddata", str(FIXTURES / name), verbosity=0)
             # Give every item a first version, so the very first staff edit can be undone.
-            call_command("populate_history", "--auto", verbosity=0)
+            call_command("createinitialrevisions", comment="First version", verbosity=0)
             outcome = "loaded."
         elif shipped is None:
             outcome = "content already exists and no earlier release is recorded: left as it is."
         else:
-            outcome = self.correct(name, rows, shipped.rows, content_models)
+            # Each item the release corrects gets a version, so staff see the change in History.
+            with reversion.create_revision():
+                reversion.set_comment(CORRECTED)
+                outcome = self.correct(name, rows, shipped.rows, content_models)
         ShippedContent.objects.update_or_create(fixture=name, defaults={"rows": rows})
         return outcome
 
