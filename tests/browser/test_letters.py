@@ -136,6 +136,14 @@ def test_a_letter_prints_on_one_or_two_a4_pages_with_the_letter_alone(
     assert re.search(r"Yours sincerely,\s+" + PARENT, text)
 
 
+# The letter is read from the page after its scripts ran: GOV.UK Frontend's service navigation
+# script gives its menu button both `hidden` and `aria-hidden` on a wide screen. Its markup, not
+# ours; the page as the server sends it is checked whole in test_html.py.
+GOVUK_MENU_BUTTON = (
+    "Attribute “aria-hidden” is unnecessary for elements that have attribute “hidden”."
+)
+
+
 def test_a_letter_and_its_refusal_are_valid_html(site, page, tmp_path):
     java = shutil.which("java")
     assert java, "the Nu HTML Checker needs Java"
@@ -158,7 +166,8 @@ def test_a_letter_and_its_refusal_are_valid_html(site, page, tmp_path):
     problems = [
         f"{m.get('url')}: line {m.get('lastLine')}: {m['message']}"
         for m in messages
-        if m["type"] == "error" or m.get("subType") == "warning"
+        if (m["type"] == "error" or m.get("subType") == "warning")
+        and m["message"] != GOVUK_MENU_BUTTON
     ]
     assert "Sorry, we could not write your letter" in refused.read_text()
     assert problems == [], "\n".join(problems)
