@@ -401,6 +401,8 @@ LGSCO = "local-government-and-social-care-ombudsman"
 NHS_BODY = "nhs-north-west-london-icb"
 # The council's SEN team acts on a plan: reviews, and the help in it (CFA 2014 s.42).
 SEN_TEAM = "ealing-council-sen-team"
+# Every organisation a plan names by slug: staff cannot change these slugs (routes/admin.py).
+NAMED_ORGANISATIONS = frozenset({ISAID, CORAM, IPSEA, TRIBUNAL, LGSCO, NHS_BODY, SEN_TEAM})
 
 
 def action_plan(answers: Answers, today: date) -> ActionPlan:

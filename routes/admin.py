@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from guidance.flow import CORAM, ISAID
+from guidance.flow import NAMED_ORGANISATIONS
 
 from .drafts import (
     apply_draft,
@@ -49,7 +49,7 @@ from .models import (
 from .versions import page_history
 
 # Organisations the questionnaire's plans name by slug.
-PLAN_ORGANISATIONS = {ISAID, CORAM}
+PLAN_ORGANISATIONS = NAMED_ORGANISATIONS
 # Why a version could not be restored, and what to do.
 LINKS_TO_DELETED = (
     "This version could not be restored: it links to something that has been deleted since. "

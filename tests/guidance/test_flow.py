@@ -818,3 +818,8 @@ def test_every_letter_a_plan_can_name_is_in_the_initial_letters():
     assert named <= slugs
     steps = {step for answers in ALL_ANSWERS for step in _plan(**answers).first_steps}
     assert set(flow.LETTER_FOR_STEP) <= steps  # no letter for a step the rules never give
+
+
+def test_every_organisation_a_plan_names_has_a_slug_staff_cannot_change():
+    named = {slug for answers in ALL_ANSWERS for slug in _plan(**answers).extra_organisations}
+    assert named == flow.NAMED_ORGANISATIONS
