@@ -54,8 +54,8 @@ class Phase(Enum):
     POST_16 = "post-16"  # secondary school to a post-16 institution
 
 
-# What to do, in order, once a council date has passed: the words are in the templates
-# guidance/council_advice/<code>.html, which a test holds to these codes.
+# What to do, in order, once a council date has passed: the words are advice staff edit (kind
+# "council"), which a test holds to advice_codes().
 COUNCIL_LATE = ("chase-letter", "complaint", "ombudsman", "legal-advice")
 SCHOOL_LATE = ("chase-review-report", "chase-letter", "complaint", "ombudsman")
 
