@@ -332,14 +332,19 @@ class ContentAdmin(VersionAdmin):
         )
         return HttpResponseRedirect(self._draft_url(obj))
 
-    def draft_view(self, request, object_id):
-        """The draft, shown exactly as the public page would show it, to signed-in staff only."""
+    def _item_and_draft(self, request, object_id):
+        """The item staff may change and its draft; 404 when either is missing."""
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_change_permission(request, obj):
             raise Http404("No such item.")
         draft = draft_of(obj)
         if draft is None:
             raise Http404("This page has no draft.")
+        return obj, draft
+
+    def draft_view(self, request, object_id):
+        """The draft, shown exactly as the public page would show it, to signed-in staff only."""
+        obj, draft = self._item_and_draft(request, object_id)
 
         def public_page():
             address = type(obj).objects.get(pk=obj.pk).get_absolute_url()
@@ -371,12 +376,7 @@ class ContentAdmin(VersionAdmin):
         """Make the draft the live page: one new version, and the public sees it at once."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None or not self.has_change_permission(request, obj):
-            raise Http404("No such item.")
-        draft = draft_of(obj)
-        if draft is None:
-            raise Http404("This page has no draft.")
+        obj, draft = self._item_and_draft(request, object_id)
         change_url = reverse(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[quote(obj.pk)]
         )
