@@ -61,13 +61,9 @@ def _redirect_to_next(request, answers, errors, extra=None):
     return redirect(node_url(node, answers, raw))
 
 
-# In the query string of a question opened by a Change link: its Back link returns to Check your
-# answers, as the question it came from. Any other value is ignored.
+# Marks a question opened by a Change link, and each new question that change leads to: Back
+# returns to Check your answers once every answer applies. Any other value is ignored.
 CHANGING = {"change": "1"}
-
-
-def _changing(request) -> bool:
-    return request.GET.get("change") == CHANGING["change"]
 
 
 def _common(answers) -> dict:
@@ -97,7 +93,7 @@ def _question(request, key, submitted):
     if key not in flow.QUESTIONS:
         raise Http404("No such question")
     answers, errors, today = _read(request)
-    changing = CHANGING if _changing(request) else {}
+    changing = CHANGING if request.GET.get("change") == CHANGING["change"] else {}
     asked = flow.path(answers)
     if key not in asked:
         return _redirect_to_next(request, answers, errors, changing)
