@@ -15,6 +15,7 @@ the SEND Code of Practice 2015, chapter 11, and the Acts and regulations named b
 """
 
 import re
+from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -227,9 +228,18 @@ def _after_incident_date(a: Answers) -> str:
     return CHECK
 
 
-@question("plan", choices=("yes", "no", "assessing"), next_nodes=("talked",))
+@question("plan", choices=("yes", "no", "assessing"), next_nodes=("council_decision", "talked"))
 def _after_plan(a: Answers) -> str:
-    return "talked"
+    # A family with a plan who chose "help at school" may have a council decision behind it that
+    # they could appeal, with a time limit (walkthrough part A, persona 4): ask before the school.
+    return "council_decision" if a["plan"] == "yes" else "talked"
+
+
+@question("council_decision", choices=("yes", "no"), next_nodes=("decision", "talked"))
+def _after_council_decision(a: Answers) -> str:
+    # SEND Code of Practice 11.45: decisions about a plan that can be appealed, in time (the
+    # decision and its date are asked as for a council decision, so the deadlines are worked out).
+    return "decision" if a["council_decision"] == "yes" else "talked"
 
 
 @question("talked", choices=("yes", "no"), next_nodes=(CHECK,))
@@ -300,10 +310,28 @@ def previous_question(key: str, answers: Answers) -> str | None:
     return asked[index - 1] if index > 0 else None
 
 
+def later_questions(key: str) -> set[str]:
+    """Every question that may come after question `key`, by the declared next nodes."""
+    found: set[str] = set()
+    waiting = [key]
+    while waiting:
+        for node in QUESTIONS[waiting.pop()].next_nodes:
+            if node != CHECK and node not in found:
+                found.add(node)
+                waiting.append(node)
+    return found
+
+
 def relevant(answers: Answers) -> dict[str, object]:
-    """Only the answers to questions that apply, in question order: keys that do not apply are
-    dropped."""
-    return {key: answers[key] for key in path(answers) if key in answers}
+    """The answers to questions that apply, in the order asked, and, when a question is still to be
+    answered, the answers to questions that may come after it: a Change that opens a new question
+    keeps the later answers the path may lead back to. Answers from any other branch are dropped."""
+    asked = path(answers)
+    kept = {key: answers[key] for key in asked if key in answers}
+    if asked[-1] != CHECK:
+        later = later_questions(asked[-1])
+        kept.update((key, answers[key]) for key in QUESTIONS if key in later and key in answers)
+    return kept
 
 
 def validate_answer(key: str, value: object, answers: Answers, today: date) -> object:
@@ -341,6 +369,34 @@ def parse_answers(
 # The one form the URL contract allows. fromisoformat alone would also take 20261002 and the week
 # date 2026-W40-1; re.ASCII keeps \d from matching other scripts' digits.
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Where a question's answer leads: the answers that now apply (or may yet apply), the later
+    answers that apply but no longer pass their checks ({key: problem}), the node to go to, and
+    that node's answer as written when it is one of those, so the question shows it with its
+    message."""
+
+    answers: dict[str, object]
+    problems: dict[str, str]
+    next: str
+    retry: dict[str, str]
+
+
+def answer(query: Mapping[str, str], key: str, value: object, today: date) -> Answered:
+    """Question `key` answered `value` (a first answer or a Change), with the other answers in
+    `query`: every answer is read again in order, so later ones are checked against the new one.
+
+    The next node is the first question on the new path without a usable answer, or CHECK when
+    every later answer still applies (GOV.UK smart answers: a Change returns to Check your answers
+    unless it opens a new question).
+    """
+    # The new answer over the old one, read through, never copied: a query may hold a key twice.
+    given = ChainMap(to_query({key: value}), query)
+    answers, problems = parse_answers(given, today)
+    node = next_question(answers)
+    return Answered(answers, problems, node, {node: given[node]} if node in problems else {})
 
 
 def _parse_iso_date(raw: str) -> date:
@@ -462,6 +518,9 @@ def _rights_notes(a: Answers) -> tuple[str, ...]:
 
 
 def _school_support(a: Answers, today: date) -> ActionPlan:
+    if a.get("council_decision") == "yes":
+        # The council's decision, with its appeal and deadlines, comes before the school.
+        return _decision(a, today)
     talked = a["talked"] == "yes"
     plan = a["plan"]
     routes = []

@@ -188,6 +188,18 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
         },
         choose="Select whether {child} {has} an EHC plan",
     ),
+    "council_decision": ChoiceWords(
+        legend="Has the council made a decision about {child_s} EHC plan that you disagree with?",
+        # SEND Code of Practice 11.45: the decisions that can be appealed.
+        hint="For example, what the plan says, the school or college named in it, a refusal to "
+        "carry out a re-assessment, a refusal to change the plan after a review, or a decision "
+        "to stop the plan. You may be able to appeal, and there are time limits.",
+        answers={
+            "yes": Answer("Yes"),
+            "no": Answer("No, it is the help at school or college"),
+        },
+        choose="Select yes if the council has made a decision you disagree with",
+    ),
     "talked": ChoiceWords(
         legend="Have you talked to the teacher, the special educational needs co-ordinator (SENCO) "
         "or the head teacher about this?",

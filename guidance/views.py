@@ -51,11 +51,19 @@ def _read(request):
     return answers, errors, today
 
 
-def _redirect_to_next(request, answers, errors):
-    """Send the visitor to the question that still needs an answer, keeping a bad value to show."""
+def _redirect_to_next(request, answers, errors, extra=None):
+    """Send the visitor to the question that still needs an answer, keeping a bad value to show
+    (and `extra`, such as the Change marker, when it is a question)."""
     node = flow.next_question(answers)
-    raw = {node: request.GET[node]} if node in errors else None
+    raw = {node: request.GET[node]} if node in errors else {}
+    if node != flow.CHECK:
+        raw.update(extra or {})
     return redirect(node_url(node, answers, raw))
+
+
+# Marks a question opened by a Change link, and each new question that change leads to: Back
+# returns to Check your answers once every answer applies. Any other value is ignored.
+CHANGING = {"change": "1"}
 
 
 def _common(answers) -> dict:
@@ -85,16 +93,19 @@ def _question(request, key, submitted):
     if key not in flow.QUESTIONS:
         raise Http404("No such question")
     answers, errors, today = _read(request)
+    changing = CHANGING if request.GET.get("change") == CHANGING["change"] else {}
     asked = flow.path(answers)
     if key not in asked:
-        return _redirect_to_next(request, answers, errors)
-    earlier = {k: v for k, v in answers.items() if asked.index(k) < asked.index(key)}
+        return _redirect_to_next(request, answers, errors, changing)
+    earlier = {k: answers[k] for k in asked[: asked.index(key)]}
     young_person = answers.get("who") == "young-person"
     if submitted:
         form = QuestionForm(key, earlier, today, young_person, data=request.GET)
         if form.is_valid():
-            updated = flow.relevant({**answers, key: form.cleaned_data[key]})
-            return redirect(node_url(flow.next_question(updated), updated))
+            answered = flow.answer(request.GET, key, form.cleaned_data[key], today)
+            # A later answer that no longer passes its checks is asked again, with its message.
+            extra = {**answered.retry, **changing} if answered.next != flow.CHECK else None
+            return redirect(node_url(answered.next, answered.answers, extra))
     elif key in errors:
         data = bound_data_for(key, request.GET[key])
         form = QuestionForm(key, earlier, today, young_person, data=data)
@@ -103,9 +114,19 @@ def _question(request, key, submitted):
         initial = initial_for(key, answers[key]) if key in answers else None
         form = QuestionForm(key, earlier, today, young_person, initial=initial)
     previous = flow.previous_question(key, answers)
-    back = node_url(previous, answers) if previous else link("guidance:start")
-    # Later answers ride along, so a Change keeps them (smart answers' rule).
-    hidden = {k: v for k, v in flow.to_query(answers).items() if k != key}
+    if changing and flow.next_question(answers) == flow.CHECK:
+        back = node_url(flow.CHECK, answers)
+    elif previous:
+        back = node_url(previous, answers, changing)
+    else:
+        back = link("guidance:start")
+    # Later answers ride along, so a Change keeps them (smart answers' rule). A date's own answer
+    # rides along too (its boxes have other names), so Back after a wrong date still has it.
+    hidden = {
+        k: v
+        for k, v in {**flow.to_query(answers), **changing}.items()
+        if k != key or flow.QUESTIONS[key].is_date
+    }
     return render(
         request,
         "guidance/question.html",
@@ -147,9 +168,10 @@ def _answer_words(key: str, young_person: bool, today) -> tuple[str, dict[str, s
 
 
 def answer_rows(answers, today, query: str | None = None) -> list[dict]:
-    """Each answer as the question and the words chosen, with its Change link."""
+    """Each answer as the question and the words chosen, with its Change link (which keeps every
+    answer and marks the question as changed, so it returns to Check your answers)."""
     young_person = answers.get("who") == "young-person"
-    query = _query(answers) if query is None else query
+    query = f"{_query(answers) if query is None else query}&{urlencode(CHANGING)}"
     rows = []
     for key, value in answers.items():
         legend, labels = _answer_words(key, young_person, today)

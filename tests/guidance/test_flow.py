@@ -27,6 +27,42 @@ from tests.clock import TODAY
             "talked",
             id="school help: talked to school?",
         ),
+        pytest.param(
+            {"who": "parent", "concern": "school-support", "plan": "assessing"},
+            "talked",
+            id="school help, being assessed: talked to school?",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "school-support", "plan": "yes"},
+            "council_decision",
+            id="school help with a plan: a council decision they could appeal? (walkthrough P4)",
+        ),
+        pytest.param(
+            {"who": "parent", "concern": "school-support", "plan": "yes", "council_decision": "no"},
+            "talked",
+            id="school help with a plan, no council decision: talked to school?",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "school-support",
+                "plan": "yes",
+                "council_decision": "yes",
+            },
+            "decision",
+            id="school help with a plan, a council decision: what it decided (Code 11.45)",
+        ),
+        pytest.param(
+            {
+                "who": "parent",
+                "concern": "school-support",
+                "plan": "yes",
+                "council_decision": "yes",
+                "decision": "plan-contents",
+            },
+            "decision_date",
+            id="school help with a plan, an appealable decision: the letter's date",
+        ),
         pytest.param({"who": "parent", "concern": "handling"}, "talked", id="handling: talked?"),
         pytest.param(
             {"who": "parent", "concern": "exclusion"}, "exclusion_type", id="exclusion: which kind"
@@ -372,7 +408,9 @@ def test_a_passed_mediation_deadline_gives_no_if_you_act_today_estimates():
 def test_help_at_school_starts_by_talking_to_the_school(
     plan_answer, talked, first_route_reason, assessment_step
 ):
-    plan = _plan(concern="school-support", plan=plan_answer, talked=talked)
+    # With a plan, only when the council has made no decision they disagree with (below).
+    decided = {"council_decision": "no"} if plan_answer == "yes" else {}
+    plan = _plan(concern="school-support", plan=plan_answer, talked=talked, **decided)
     assert plan.routes[0].route == "talk-to-school"
     assert plan.routes[0].reason == first_route_reason
     assert "complaint" in plan.route_slugs
@@ -532,6 +570,44 @@ def test_help_in_the_plan_not_given_is_the_council_s_duty_with_complaint_ombudsm
     assert plan.deadlines == ()
 
 
+@pytest.mark.parametrize("decision", flow.QUESTIONS["decision"].choices)
+def test_a_family_with_a_plan_and_a_council_decision_gets_the_council_decision_plan(decision):
+    # Walkthrough P4: a parent with a plan who chose "help at school" never heard of appeals.
+    dates = {"decision_date": date(2026, 10, 2), "mediation": "no"}
+    dates = dates if decision in flow.APPEALABLE else {}
+    via_school = _plan(
+        concern="school-support", plan="yes", council_decision="yes", decision=decision, **dates
+    )
+    via_council = _plan(concern="la-decision", decision=decision, **dates)
+    assert via_school == via_council
+    assert via_school.appealable is (decision in flow.APPEALABLE)
+
+
+def test_a_family_with_a_plan_and_no_council_decision_stays_with_the_school():
+    plan = _plan(concern="school-support", plan="yes", council_decision="no", talked="yes")
+    assert plan.outcome == "school-support"
+    assert plan.routes[0] == flow.RouteAdvice("talk-to-school", "talk-again")
+    assert "ask-for-review" in plan.first_steps
+    assert not plan.appealable and plan.deadlines == ()
+
+
+def test_an_appealable_decision_behind_help_at_school_gives_the_appeal_deadlines():
+    plan = _plan(
+        concern="school-support",
+        plan="yes",
+        council_decision="yes",
+        decision="cease-plan",
+        decision_date=date(2026, 10, 2),
+        mediation="no",
+    )
+    assert plan.outcome == "appeal"
+    due = {d.key: d.due for d in plan.deadlines}
+    # HESC Rules 2008, rule 20(1)(c)(i): 2 months from 2 October 2026; the adviser likewise.
+    assert due["appeal"] == date(2026, 12, 2)
+    assert due["mediation-adviser"] == date(2026, 12, 2)
+    assert "plan-stays-while-you-appeal" in plan.notes
+
+
 @pytest.mark.parametrize(
     ("plan_answer", "sen_team"), [("no", False), ("yes", True), ("assessing", True)]
 )
@@ -539,7 +615,8 @@ def test_a_family_with_a_plan_or_an_assessment_is_shown_the_council_s_sen_team(
     plan_answer, sen_team
 ):
     # The SEN team acts on a plan and its reviews, not the Family Information Service: finding 8.
-    plan = _plan(concern="school-support", plan=plan_answer, talked="yes")
+    decided = {"council_decision": "no"} if plan_answer == "yes" else {}
+    plan = _plan(concern="school-support", plan=plan_answer, talked="yes", **decided)
     assert (flow.SEN_TEAM in plan.extra_organisations) is sen_team
 
 
@@ -745,6 +822,171 @@ def test_relevant_drops_answers_from_another_branch_after_a_change():
         "plan": "yes",
     }
     assert flow.relevant(answers) == {"who": "parent", "concern": "handling", "talked": "yes"}
+
+
+def test_the_questions_that_may_follow_a_question_by_its_declared_next_nodes():
+    assert flow.later_questions("plan") == {
+        "council_decision",
+        "talked",
+        "decision",
+        "decision_date",
+        "mediation",
+        "certificate_date",
+    }
+    assert flow.later_questions("also_education") == {
+        "decision",
+        "decision_date",
+        "mediation",
+        "certificate_date",
+    }
+    assert flow.later_questions("certificate_date") == set()
+
+
+def test_relevant_keeps_later_answers_a_question_still_to_be_answered_may_lead_back_to():
+    answers = {
+        "who": "parent",
+        "concern": "health-care",
+        "decision": "refuse-plan",
+        "mediation": "no",
+        "talked": "yes",
+    }
+    # also_education is unanswered: "yes" leads to the decision and mediation, never to talked.
+    assert flow.relevant(answers) == {
+        "who": "parent",
+        "concern": "health-care",
+        "decision": "refuse-plan",
+        "mediation": "no",
+    }
+    assert flow.next_question(answers) == "also_education"
+
+
+APPEAL_ANSWERS = {
+    "who": "parent",
+    "concern": "la-decision",
+    "decision": "refuse-plan",
+    "decision_date": "2026-10-02",
+    "mediation": "no",
+}
+SCHOOL_ANSWERS = {"who": "parent", "concern": "school-support", "plan": "no", "talked": "yes"}
+CERTIFICATE_ANSWERS = {**APPEAL_ANSWERS, "mediation": "yes", "certificate_date": "2026-10-20"}
+
+
+@pytest.mark.parametrize(
+    ("before", "key", "value", "expected_next", "after"),
+    [
+        pytest.param(
+            APPEAL_ANSWERS,
+            "who",
+            "young-person",
+            flow.CHECK,
+            {**APPEAL_ANSWERS, "who": "young-person"},
+            id="who changed: every later answer still applies, back to check",
+        ),
+        pytest.param(
+            APPEAL_ANSWERS,
+            "decision_date",
+            date(2026, 10, 5),
+            flow.CHECK,
+            {**APPEAL_ANSWERS, "decision_date": "2026-10-05"},
+            id="a date changed: the mediation answer after it is kept (walkthrough P2)",
+        ),
+        pytest.param(
+            CERTIFICATE_ANSWERS,
+            "decision_date",
+            date(2026, 11, 1),
+            "certificate_date",
+            {**APPEAL_ANSWERS, "decision_date": "2026-11-01", "mediation": "yes"},
+            id="the letter now after the certificate: the certificate's date asked again",
+        ),
+        pytest.param(
+            APPEAL_ANSWERS,
+            "decision",
+            "placement-only",
+            flow.CHECK,
+            {**APPEAL_ANSWERS, "decision": "placement-only", "mediation": None},
+            id="placement only: no certificate needed, the mediation answer dropped",
+        ),
+        pytest.param(
+            APPEAL_ANSWERS,
+            "decision",
+            "other",
+            flow.CHECK,
+            {"who": "parent", "concern": "la-decision", "decision": "other"},
+            id="not appealable: the dates no longer apply and are dropped",
+        ),
+        pytest.param(
+            APPEAL_ANSWERS,
+            "mediation",
+            "yes",
+            "certificate_date",
+            {**APPEAL_ANSWERS, "mediation": "yes"},
+            id="a certificate now: its date is a new question",
+        ),
+        pytest.param(
+            APPEAL_ANSWERS,
+            "concern",
+            "health-care",
+            "also_education",
+            {**APPEAL_ANSWERS, "concern": "health-care"},
+            id="health care: a new question, the decision's answers kept for after it",
+        ),
+        pytest.param(
+            APPEAL_ANSWERS,
+            "concern",
+            "handling",
+            "talked",
+            {"who": "parent", "concern": "handling"},
+            id="another branch: its question asked, the decision's answers dropped",
+        ),
+        pytest.param(
+            SCHOOL_ANSWERS,
+            "concern",
+            "handling",
+            flow.CHECK,
+            {"who": "parent", "concern": "handling", "talked": "yes"},
+            id="another branch already answered: back to check, the plan answer dropped",
+        ),
+        pytest.param(
+            SCHOOL_ANSWERS,
+            "plan",
+            "yes",
+            "council_decision",
+            {**SCHOOL_ANSWERS, "plan": "yes"},
+            id="a plan now: the council question is new, talked kept in case of no",
+        ),
+        pytest.param(
+            {**SCHOOL_ANSWERS, "plan": "yes"},
+            "council_decision",
+            "no",
+            flow.CHECK,
+            {**SCHOOL_ANSWERS, "plan": "yes", "council_decision": "no"},
+            id="no council decision: talked still applies, back to check",
+        ),
+        pytest.param(
+            {**SCHOOL_ANSWERS, "plan": "yes"},
+            "council_decision",
+            "yes",
+            "decision",
+            {**SCHOOL_ANSWERS, "plan": "yes", "council_decision": "yes", "talked": None},
+            id="a council decision: the appeal questions, talked dropped",
+        ),
+    ],
+)
+def test_where_an_answer_leads_and_which_later_answers_it_keeps(
+    before, key, value, expected_next, after
+):
+    answered = flow.answer(before, key, value, TODAY)
+    assert answered.next == expected_next
+    assert flow.to_query(answered.answers) == {k: v for k, v in after.items() if v is not None}
+    assert list(answered.answers) == [k for k in flow.QUESTIONS if k in answered.answers]
+
+
+def test_a_later_answer_that_fails_its_check_after_a_change_is_asked_again_as_written():
+    answered = flow.answer(CERTIFICATE_ANSWERS, "decision_date", date(2026, 11, 1), TODAY)
+    assert answered.problems == {"certificate_date": "before-decision"}
+    assert answered.retry == {"certificate_date": "2026-10-20"}
+    in_time = flow.answer(CERTIFICATE_ANSWERS, "decision_date", date(2026, 10, 5), TODAY)
+    assert (in_time.next, in_time.problems, in_time.retry) == (flow.CHECK, {}, {})
 
 
 def test_previous_question_for_the_back_link():

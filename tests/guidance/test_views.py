@@ -280,16 +280,135 @@ def test_unknown_question_is_not_found(client):
     assert client.get("/what-can-i-do/favourite-colour/").status_code == 404
 
 
+def submit(client, html, **fields):
+    """Submit a question page as a browser does: its hidden inputs and these fields, to its form's
+    address."""
+    action = re.search(r'<form method="get" action="([^"]+)"', html)[1]
+    parser = _Inputs()
+    parser.feed(html)
+    hidden = {i["name"]: i["value"] for i in parser.found if i.get("type") == "hidden"}
+    return client.get(action, {**hidden, **fields})
+
+
+def change_links(html):
+    """Each Change link on a page: {question key: the answers and marker in its address}."""
+    found = {}
+    for href in re.findall(r'<a class="govuk-link" href="([^"]+)">Change<', html):
+        address = urlparse(href.replace("&amp;", "&"))
+        found[address.path.split("/")[2]] = answers_from(address.geturl())
+    return found
+
+
+def back_link(html):
+    return urlparse(
+        re.search(r'href="([^"]+)" class="govuk-back-link"', html)[1].replace("&amp;", "&")
+    )
+
+
+APPEAL = {
+    "who": "parent",
+    "concern": "la-decision",
+    "decision": "refuse-plan",
+    "decision_date": "2026-10-02",
+    "mediation": "no",
+}
+SCHOOL = {"who": "parent", "concern": "school-support", "plan": "no", "talked": "yes"}
+
+
 def test_change_keeps_later_answers_and_returns_to_check(client):
-    answers = {"who": "parent", "concern": "school-support", "plan": "no", "talked": "yes"}
-    page = client.get("/what-can-i-do/plan/", answers).content.decode()
+    page = client.get("/what-can-i-do/plan/", {**SCHOOL, "change": "1"}).content.decode()
     assert inputs(page, "talked") == [{"type": "hidden", "name": "talked", "value": "yes"}]
     assert [i["value"] for i in inputs(page, "plan") if "checked" in i] == ["no"]
-    response = follow_answer(
-        client, "plan", {k: v for k, v in answers.items() if k != "plan"}, plan="yes"
-    )
+    response = submit(client, page, plan="assessing")
     assert urlparse(response["Location"]).path == "/what-can-i-do/check/"
-    assert answers_from(response["Location"])["talked"] == "yes"
+    assert answers_from(response["Location"]) == {**SCHOOL, "plan": "assessing"}
+
+
+@pytest.mark.parametrize("url", ["/what-can-i-do/check/", "/what-can-i-do/result/"])
+def test_every_change_link_keeps_every_answer_and_says_it_is_a_change(client, content, url):
+    html = client.get(url, APPEAL).content.decode()
+    assert change_links(html) == {key: {**APPEAL, "change": "1"} for key in APPEAL}
+
+
+def test_a_changed_date_keeps_the_answers_after_it_and_returns_to_check(client, content):
+    # Walkthrough P2: changing the decision date lost the mediation answer and asked it again.
+    page = client.get("/what-can-i-do/decision_date/", {**APPEAL, "change": "1"}).content.decode()
+    response = submit(client, page, **date_fields("decision_date", date(2026, 10, 9)))
+    assert urlparse(response["Location"]).path == "/what-can-i-do/check/"
+    assert answers_from(response["Location"]) == {**APPEAL, "decision_date": "2026-10-09"}
+    html = client.get(response["Location"]).content.decode()
+    assert "9 October 2026" in html
+
+
+def test_the_back_link_of_a_change_returns_to_check_your_answers(client):
+    html = client.get("/what-can-i-do/plan/", {**SCHOOL, "change": "1"}).content.decode()
+    back = back_link(html)
+    assert back.path == "/what-can-i-do/check/"
+    assert answers_from(back.geturl()) == SCHOOL
+    # A wrong date on a change page keeps the old one behind it, so Back still has it.
+    page = client.get("/what-can-i-do/decision_date/", {**APPEAL, "change": "1"}).content.decode()
+    wrong = submit(client, page, decision_date_0="31", decision_date_1="2", decision_date_2="2026")
+    assert wrong.status_code == 200
+    assert "must be a real date" in wrong.content.decode()
+    back = back_link(wrong.content.decode())
+    assert (back.path, answers_from(back.geturl())) == ("/what-can-i-do/check/", APPEAL)
+    # Without the marker, Back is the question before, as on the way through.
+    html = client.get("/what-can-i-do/plan/", SCHOOL).content.decode()
+    assert back_link(html).path == "/what-can-i-do/concern/"
+
+
+def test_a_change_that_opens_a_new_question_asks_it_then_returns_to_check(client):
+    page = client.get("/what-can-i-do/plan/", {**SCHOOL, "change": "1"}).content.decode()
+    response = submit(client, page, plan="yes")
+    assert urlparse(response["Location"]).path == "/what-can-i-do/council_decision/"
+    assert answers_from(response["Location"]) == {**SCHOOL, "plan": "yes", "change": "1"}
+    page = client.get(response["Location"]).content.decode()
+    assert back_link(page).path == "/what-can-i-do/plan/"
+    # No council decision: "talked" still applies, so straight back to check.
+    done = submit(client, page, council_decision="no")
+    assert urlparse(done["Location"]).path == "/what-can-i-do/check/"
+    assert answers_from(done["Location"]) == {**SCHOOL, "plan": "yes", "council_decision": "no"}
+    # A council decision: each new question in turn, "talked" dropped, then check.
+    location = submit(client, page, council_decision="yes")["Location"]
+    for key, fields in [
+        ("decision", {"decision": "plan-contents"}),
+        ("decision_date", date_fields("decision_date", date(2026, 10, 2))),
+        ("mediation", {"mediation": "no"}),
+    ]:
+        assert urlparse(location).path == f"/what-can-i-do/{key}/"
+        assert answers_from(location)["change"] == "1"
+        location = submit(client, client.get(location).content.decode(), **fields)["Location"]
+    assert urlparse(location).path == "/what-can-i-do/check/"
+    assert answers_from(location) == {
+        "who": "parent",
+        "concern": "school-support",
+        "plan": "yes",
+        "council_decision": "yes",
+        "decision": "plan-contents",
+        "decision_date": "2026-10-02",
+        "mediation": "no",
+    }
+
+
+def test_a_change_that_makes_a_later_date_wrong_asks_it_again_with_its_message(client):
+    answers = {**APPEAL, "mediation": "yes", "certificate_date": "2026-10-20"}
+    page = client.get("/what-can-i-do/decision_date/", {**answers, "change": "1"}).content.decode()
+    response = submit(client, page, **date_fields("decision_date", date(2026, 11, 2)))
+    assert urlparse(response["Location"]).path == "/what-can-i-do/certificate_date/"
+    assert answers_from(response["Location"])["certificate_date"] == "2026-10-20"
+    html = client.get(response["Location"]).content.decode()
+    assert (
+        "The date on the mediation certificate must be the same as or after the date of the "
+        "decision letter" in html
+    )
+    assert inputs(html, "certificate_date_0")[0]["value"] == "20"
+
+
+@pytest.mark.parametrize("marker", ["0", "yes", "<script>", ""])
+def test_any_other_change_marker_is_ignored(client, marker):
+    html = client.get("/what-can-i-do/plan/", {**SCHOOL, "change": marker}).content.decode()
+    assert back_link(html).path == "/what-can-i-do/concern/"
+    assert inputs(html, "change") == []
 
 
 def test_back_link_goes_to_the_previous_question_keeping_the_answers(client):
@@ -487,6 +606,7 @@ QUERIES = st.dictionaries(
             [
                 *QUESTION_KEYS,
                 *(f"{k}_{i}" for k, q in flow.QUESTIONS.items() if q.is_date for i in range(3)),
+                "change",
             ]
         ),
         st.text(max_size=10),
@@ -691,6 +811,30 @@ NEW_PATHS = [
             "not moved for Christmas, August",
         ],
         id="disability discrimination",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "school-support"}),
+            ("plan", {"plan": "yes"}),
+            ("council_decision", {"council_decision": "yes"}),
+            ("decision", {"decision": "plan-contents"}),
+            ("decision_date", date_fields("decision_date", date(2026, 10, 2))),
+            ("mediation", {"mediation": "no"}),
+        ],
+        ["You can appeal this decision", "Last day to appeal", "Wednesday 2 December 2026"],
+        id="help at school, with a plan and a council decision: the appeal (walkthrough P4)",
+    ),
+    pytest.param(
+        [
+            ("who", {"who": "parent"}),
+            ("concern", {"concern": "school-support"}),
+            ("plan", {"plan": "yes"}),
+            ("council_decision", {"council_decision": "no"}),
+            ("talked", {"talked": "yes"}),
+        ],
+        ["Start with the school", "early review of the EHC plan"],
+        id="help at school, with a plan and no council decision: the school",
     ),
     pytest.param(
         [

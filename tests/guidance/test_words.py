@@ -90,6 +90,7 @@ CHOICE_PROBLEMS = [
     ("who", "Select who you are asking for"),
     ("concern", "Select what you are unhappy about"),
     ("plan", "Select whether your child has an EHC plan"),
+    ("council_decision", "Select yes if the council has made a decision you disagree with"),
     ("talked", "Select yes if you have talked to the school about this"),
     ("decision", "Select what the council decided"),
     ("mediation", "Select yes if you have a mediation certificate"),
