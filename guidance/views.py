@@ -196,6 +196,7 @@ def _advice(context) -> str:
         "plan-advice",
         context["young_person"],
         plan.first_steps,
+        context["first"].step is not None,  # the box gives the first step: the list starts after
         plan.routes,
         plan.notes,
         tuple(o.pk for o in directory.organisations),
