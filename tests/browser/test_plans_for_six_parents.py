@@ -55,14 +55,9 @@ A_DATE = re.compile(
 def shipped_organisations() -> list[Organisation]:
     """The published organisations as the site ships them (the server has its own database)."""
     rows = json.loads(FIXTURE.read_text())
+    kept = ("name", "slug", "phone", "website", "email")
     return [
-        Organisation(
-            **{
-                k: v
-                for k, v in row["fields"].items()
-                if k in ("name", "slug", "phone", "website", "email")
-            }
-        )
+        Organisation(**{key: row["fields"][key] for key in kept})
         for row in rows
         if row["model"] == "routes.organisation" and row["fields"]["is_published"]
     ]
@@ -86,9 +81,8 @@ def test_the_plan_opens_with_the_real_first_thing_and_who_to_call(
     title = opening.locator("h2").inner_text()
     # The box starts within the first screen of a phone, right after the outcome's words.
     assert opening.bounding_box()["y"] < PHONE["height"]
-    follows = page.locator("h1 ~ *").evaluate_all(
-        "nodes => nodes.map(n => n.id || n.tagName)",
-    )
+    # After the heading come the outcome's words (one or two paragraphs), then the box.
+    follows = page.locator("h1 ~ *").evaluate_all("nodes => nodes.map(n => n.id || n.tagName)")
     assert "do-this-first" in follows[:3], follows
 
     main = page.locator("main").inner_text()
