@@ -109,6 +109,62 @@ def deadline_words(
     )
 
 
+# The deadline a first step must be done by, where the rules give the step one.
+STEP_DEADLINE = {
+    "contact-mediation-adviser": "mediation-adviser",  # SEND Regulations 2014, regulation 33
+    "register-appeal": "appeal",  # HESC Rules 2008, rule 20(1)(c)
+    "apply-review-panel": "review-panel",  # 2012 Regulations, Schedule 1, paragraph 2(1)
+}
+# The step each "if you act today" estimate follows from: it is shown with that step.
+ESTIMATE_STEP = {
+    "certificate": "contact-mediation-adviser",  # SEND Regulations 2014, regulation 34
+    "mediation-meeting": "contact-mediation-adviser",
+    "certificate-after-mediation": "contact-mediation-adviser",
+}
+
+
+@dataclass(frozen=True)
+class FirstThing:
+    """What a plan opens with: what can still be done about each passed deadline, then the first
+    step (unless its own last day has passed), the date to do it by, the "if you act today"
+    estimates that follow from it, and, when the step has no date of its own, the plan's first
+    real deadline still ahead."""
+
+    still_possible: tuple[deadlines.Deadline, ...]
+    step: str | None
+    by: deadlines.Deadline | None
+    estimates: tuple[deadlines.Deadline, ...]
+    next_deadline: deadlines.Deadline | None
+
+    @property
+    def passed_notes(self) -> tuple[str, ...]:
+        """The codes of the deadline notes that say what can still be done (kind deadline-note)."""
+        return tuple(f"{deadline.key}-passed" for deadline in self.still_possible)
+
+
+def first_thing(plan: flow.ActionPlan, today: date) -> FirstThing:
+    """What this plan says first, on `today`. Real deadlines only give its date: an estimate is
+    never "the date to act by"."""
+    real = [d for d in plan.deadlines if not d.estimate]
+    passed = tuple(d for d in real if d.has_passed(today) and d.key in PASSED_NOTES)
+    step = plan.first_steps[0] if plan.first_steps else None
+    own = next((d for d in real if d.key == STEP_DEADLINE.get(step or "")), None)
+    if own is not None and own.has_passed(today):
+        # Its last day is over: what can still be done (said above) replaces the step.
+        step, own = None, None
+    estimates = tuple(
+        d for d in plan.deadlines if d.estimate and step and ESTIMATE_STEP.get(d.key) == step
+    )
+    ahead = [d for d in real if not d.has_passed(today) and d is not own]
+    return FirstThing(
+        still_possible=passed,
+        step=step,
+        by=own,
+        estimates=estimates,
+        next_deadline=min(ahead, key=lambda d: d.due) if own is None and ahead else None,
+    )
+
+
 def plan_codes(plan: flow.ActionPlan, answers: flow.Answers, today: date) -> dict[str, set[str]]:
     """Every code of advice this plan shows, by kind."""
     codes: dict[str, set[str]] = {kind: set() for kind in KINDS}

@@ -1,7 +1,8 @@
 """The questionnaire's pages. Thin: parse the answers in the URL, call the rules, render."""
 
+from dataclasses import replace
 from functools import lru_cache
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,10 +13,10 @@ from ealing_send.links import link
 from ealing_send.pagecache import content_page, private_page
 from glossary.terms import link_glossary_terms
 from letters.models import Letter
-from routes.published import fragment
+from routes.published import fragment, published_content
 
 from . import calendar, flow
-from .advice import deadline_words, plans_and_paths
+from .advice import deadline_words, first_thing, plan_codes, plans_and_paths
 from .deadlines import appeal_deadline, mediation_adviser_deadline
 from .directory import directory_for
 from .forms import DeadlineCalculatorForm, QuestionForm, bound_data_for, initial_for, wording
@@ -143,20 +144,25 @@ def _question(request, key, submitted):
     )
 
 
-def deadline_items(deadlines, answers, today) -> list[dict]:
+def deadline_items(deadlines, answers, today, said_first: tuple[str, ...] = ()) -> list[dict]:
     """Deadlines as the templates show them: the date, the days left, whether it has passed, the
-    codes of the words that explain it, and the references behind it."""
+    codes of the words that explain it (less the notes `said_first`, which the plan opens with),
+    and the references behind it."""
     references = published_advice().references
-    return [
-        {
-            "deadline": d,
-            "days_left": d.days_left(today),
-            "passed": d.has_passed(today),
-            "words": deadline_words(d, answers, today),
-            "references": references.get(d.key, ()),
-        }
-        for d in deadlines
-    ]
+    items = []
+    for d in deadlines:
+        words = deadline_words(d, answers, today)
+        notes = tuple(code for code in words.notes if code not in said_first)
+        items.append(
+            {
+                "deadline": d,
+                "days_left": d.days_left(today),
+                "passed": d.has_passed(today),
+                "words": replace(words, notes=notes),
+                "references": references.get(d.key, ()),
+            }
+        )
+    return items
 
 
 @lru_cache(maxsize=128)
@@ -212,6 +218,7 @@ def _advice(context) -> str:
         "plan-advice",
         context["young_person"],
         plan.first_steps,
+        context["first"].step is not None,  # the box gives the first step: the list starts after
         plan.routes,
         plan.notes,
         tuple(o.pk for o in directory.organisations),
@@ -226,33 +233,58 @@ def _advice(context) -> str:
     )
 
 
+def _plan_words(plan, answers, today, letters) -> list[str]:
+    """Everything the plan says in words staff edit (its advice, as written, and its letters) and
+    its deadlines' titles: where it may name an organisation."""
+    published = published_advice()
+    words = [
+        published.advice[(kind, code)].words
+        for kind, codes in plan_codes(plan, answers, today).items()
+        for code in sorted(codes)
+        if (kind, code) in published.advice
+    ]
+    words += [d.title for d in plan.deadlines]
+    words += [f"{letter.title}\n{letter.when_to_use}" for letter, _ in letters]
+    return words
+
+
 def _plan_context(request):
     """The action plan for the answers in the URL, or None when an answer is missing or bad."""
     answers, errors, today = _read(request)
     if flow.next_question(answers) != flow.CHECK:
         return None, answers, errors
     plan = flow.action_plan(answers, today)
-    directory = directory_for(plan)
+    letters = _letters(published_content(), flow.letters_for(plan), answers)
+    directory = directory_for(plan, _plan_words(plan, answers, today, letters))
+    first = first_thing(plan, today)
+    isaid = directory.content.organisations.get(flow.ISAID)
     query = _query(answers)
+    # Real deadlines, then any "if you act today" estimate not shown with its step (stable: the
+    # rules' order kept).
+    listed = sorted(
+        (d for d in plan.deadlines if d not in first.estimates), key=lambda d: d.estimate
+    )
     context = {
         **_common(answers),
         "answers": answers,
         "plan": plan,
+        "first": first,
+        "isaid": isaid,
+        # The website's name alone: its full address can run to 90 characters on a phone.
+        "isaid_site": urlparse(isaid.website).hostname if isaid and isaid.website else "",
         "directory": directory,
         "steps": directory.steps,
         "organisations": directory.organisations,
         "citations": directory.citations,
-        # Real deadlines first, then the "if you act today" estimates (stable: rules' order kept).
-        "deadlines": deadline_items(
-            sorted(plan.deadlines, key=lambda d: d.estimate), answers, today
-        ),
+        "deadlines": deadline_items(listed, answers, today, first.passed_notes),
+        "first_estimates": deadline_items(first.estimates, answers, today),
         "today": today,
         "answer_rows": answer_rows(answers, today, query),
         "query": query,
         "change_url": node_url(flow.CHECK, answers, query=query),
+        "letters": letters,
     }
     context["advice"] = _advice(context)
-    context["letters"] = _letters(directory.content, flow.letters_for(plan), answers)
     return context, answers, errors
 
 

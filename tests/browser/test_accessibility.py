@@ -6,7 +6,7 @@ import pytest
 
 from tests.second_factor import next_recovery_code
 
-from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES
+from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES, RESULT
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -78,3 +78,29 @@ def test_axe_really_runs_here(site, page):
     page.goto(site + "/privacy/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')")
     assert any(v.startswith("image-alt") for v in axe_violations(page))
+
+
+def test_no_violations_with_the_feedback_form_open_and_once_it_is_sent(site, page):
+    # Closed, the comment box is hidden from axe as from everyone: open it, then send it.
+    page.goto(site + "/glossary/")
+    page.click(".app-feedback summary")
+    assert page.is_visible("#feedback-comment")
+    assert axe_violations(page) == []
+    page.fill("#feedback-comment", "Clear, thank you")
+    page.click("button[value=yes]")
+    page.wait_for_url("**/glossary/#feedback-thanks")
+    assert page.is_visible("text=Thank you for your feedback")
+    assert axe_violations(page) == []
+
+
+def test_no_violations_on_a_phone_with_the_plan_buttons_shown_and_a_link_copied(site, chromium):
+    context = chromium.new_context(
+        viewport={"width": 375, "height": 812}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    page.goto(site + RESULT)
+    assert page.get_by_role("button", name="Print this plan").is_visible()
+    page.get_by_role("button", name="Copy link to this plan").click()
+    page.get_by_text("Link copied").wait_for()
+    assert axe_violations(page) == []
+    context.close()

@@ -256,3 +256,44 @@ def test_page_feedback_works_without_javascript_and_sets_no_cookie(site, chromiu
     assert not page.is_visible("button[value=yes]")
     assert context.cookies() == []
     context.close()
+
+
+def test_the_plan_buttons_with_the_keyboard_alone(site, chromium):
+    context = chromium.new_context(
+        viewport={"width": 375, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    page.goto(site + RESULT)
+    page.focus("text=Start again")  # the link just before the buttons
+    tab_to(page, "[data-plan-tool=print]")
+    assert_focus_visible(page)
+    tab_to(page, "[data-plan-tool=copy-link]")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    page.get_by_text("Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == site + RESULT
+    context.close()
+
+
+def test_a_word_explained_from_a_plan_with_the_keyboard_alone(site, page):
+    page.goto(site + RESULT)
+    page.click("h1")  # Tab goes on from where the reader clicked
+    tab_to(page, ".app-glossary-link")
+    assert_focus_visible(page)
+    slug = page.evaluate("document.activeElement.hash")
+    press_enter_and_wait(page)
+    assert page.url.endswith("/glossary/" + slug)
+    assert page.locator(slug).is_visible()
+
+
+def test_the_glossary_and_its_links_work_without_javascript(site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + RESULT)
+    link = page.locator(".app-glossary-link").first
+    slug = link.evaluate("a => a.hash")
+    link.click()
+    page.wait_for_url("**/glossary/" + slug)
+    assert page.locator(slug).is_visible()
+    assert page.locator("h1").inner_text() == "Words explained"
+    context.close()

@@ -970,8 +970,14 @@ def test_real_deadlines_come_before_if_you_act_today_estimates(client, content):
             "mediation": "no",
         },
     ).content.decode()
+    # The plan opens with the adviser's real last day; the estimates follow inside that step.
+    opening = html.split('id="do-this-first"')[1].split("Deadlines</h2>")[0]
+    assert opening.index("Do this first, by Wednesday 2 December 2026") < opening.index(
+        "If you tell the adviser today"
+    )
     deadlines = html.split("Deadlines</h2>")[1].split("<h2")[0]
     titles = re.findall(r"<h3[^>]*>\s*(.*?)\s*</h3>", deadlines, re.S)
-    assert titles[0] == "Last day to contact the mediation adviser"
-    assert titles[1] == "Last day to appeal: your appeal must reach the Tribunal by 5pm"
-    assert titles[2].startswith("If you tell the adviser today")
+    assert titles == [
+        "Last day to contact the mediation adviser",
+        "Last day to appeal: your appeal must reach the Tribunal by 5pm",
+    ]
