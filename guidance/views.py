@@ -7,7 +7,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from ealing_send.dates import day_words
 from ealing_send.links import link
 from ealing_send.pagecache import content_page, private_page
 from glossary.terms import link_glossary_terms
@@ -138,9 +140,12 @@ def deadline_items(deadlines, answers, today) -> list[dict]:
     ]
 
 
-@lru_cache(maxsize=128)
-def _answer_words(key: str, young_person: bool, today) -> tuple[str, dict[str, str]]:
-    """A question's legend and the label of each answer: the same for everyone, so made once."""
+@lru_cache(maxsize=512)
+def _answer_words(
+    key: str, young_person: bool, today, language: str | None
+) -> tuple[str, dict[str, str]]:
+    """A question's legend and the label of each answer: the same for everyone in a language, so
+    made once per language."""
     field = QuestionForm(key, {}, today, young_person).fields[key]
     labels = {} if flow.QUESTIONS[key].is_date else {c: str(label) for c, label in field.choices}
     return str(field.label), labels
@@ -152,8 +157,8 @@ def answer_rows(answers, today, query: str | None = None) -> list[dict]:
     query = _query(answers) if query is None else query
     rows = []
     for key, value in answers.items():
-        legend, labels = _answer_words(key, young_person, today)
-        shown = value.strftime("%-d %B %Y") if flow.QUESTIONS[key].is_date else labels[value]
+        legend, labels = _answer_words(key, young_person, today, get_language())
+        shown = day_words(value) if flow.QUESTIONS[key].is_date else labels[value]
         rows.append(
             {
                 "key": key,
@@ -311,7 +316,7 @@ def _path_words(answers, today) -> list[dict]:
     young_person = answers.get("who") == "young-person"
     rows = []
     for key, value in answers.items():
-        legend, labels = _answer_words(key, young_person, today)
+        legend, labels = _answer_words(key, young_person, today, get_language())
         rows.append({"question": legend, "answer": labels.get(value, "the date on it")})
     return rows
 

@@ -111,7 +111,7 @@ def test_a_change_is_recorded_with_who_and_what_and_can_be_restored(client, cont
     version_page = client.get(url).content.decode()
     assert 'value="Restore this version"' in version_page
     data = form_data(version_page, "route_form")
-    assert data["summary"] == [original]
+    assert data["summary_en"] == [original]
     response = client.post(url, as_post(data))
     assert response.status_code == 302
     route.refresh_from_db()
@@ -188,7 +188,7 @@ def test_the_second_save_does_not_overwrite_the_first(client, content, editor, m
 def test_changing_only_a_step_still_warns_a_colleague(client, content, editor, manager):
     route = Route.objects.get(slug="appeal")
     url, first, second, first_form, second_form = two_staff_open(route, editor, manager)
-    first_form["steps-0-title"] = ["Check you can appeal (changed)"]
+    first_form["steps-0-title_en"] = ["Check you can appeal (changed)"]
     assert first.post(url, as_post(first_form)).status_code == 302
     second_form["summary"] = ["Another summary."]
     response = second.post(url, as_post(second_form))
@@ -301,7 +301,7 @@ def test_a_browser_save_records_only_the_fields_that_changed(client, content, ed
     steps_changed_at = sorted(Step.objects.filter(route=route).values_list("pk", "body"))
     data = form_data(client.get(url).content.decode(), "route_form")
     data = {k: [v.replace("\n", "\r\n") for v in values] for k, values in data.items()}
-    data["summary"] = ["A new summary."]
+    data["summary_en"] = ["A new summary."]
     assert client.post(url, as_post(data)).status_code == 302
     assert Version.objects.get_for_object(route).count() == before + 1  # one save
     assert sorted(Step.objects.filter(route=route).values_list("pk", "body")) == steps_changed_at

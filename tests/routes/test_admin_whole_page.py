@@ -48,7 +48,7 @@ def test_a_step_edited_on_another_open_page_is_not_silently_reverted(content, ed
     b.force_login(manager)
     a_form = open_page(a, route)
     b_form = open_page(b, route)
-    b_form["steps-0-title"] = ["Edited by B on the step page"]
+    b_form["steps-0-title_en"] = ["Edited by B on the step page"]
     assert b.post(change_url(route), as_post(b_form)).status_code == 302
     step.refresh_from_db()
     assert step.title == "Edited by B on the step page"
@@ -74,7 +74,7 @@ def test_inline_step_edit_is_kept_when_colleague_resaves_after_the_warning(
     b.force_login(manager)
     a_form = open_page(a, route)
     b_form = open_page(b, route)
-    a_form["steps-0-title"] = ["Step changed by A"]
+    a_form["steps-0-title_en"] = ["Step changed by A"]
     assert a.post(url, as_post(a_form)).status_code == 302
     b_form["summary"] = ["B's summary"]
     warned = b.post(url, as_post(b_form))
@@ -83,7 +83,7 @@ def test_inline_step_edit_is_kept_when_colleague_resaves_after_the_warning(
     assert "They changed:" in html and "step ‘Step changed by A’ (title)" in html
     kept = form_data(html, "route_form")
     # A's step text is now in B's form, and B's summary is kept.
-    assert kept["steps-0-title"] == ["Step changed by A"]
+    assert kept["steps-0-title_en"] == ["Step changed by A"]
     assert kept["summary"] == ["B's summary"]
     assert b.post(url, as_post(kept)).status_code == 302
     step = route.steps.order_by("order", "pk").first()
@@ -138,7 +138,7 @@ def test_history_says_in_words_who_changed_which_step(content, editor):
     client.force_login(editor)
     route = Route.objects.get(slug="appeal")
     data = open_page(client, route)
-    data["steps-0-title"] = ["Check you can appeal (changed)"]
+    data["steps-0-title_en"] = ["Check you can appeal (changed)"]
     assert client.post(change_url(route), as_post(data)).status_code == 302
     html = history_of(client, route)
     assert "Changed step 1 ‘Check you can appeal (changed)’: title" in html
@@ -157,7 +157,7 @@ def test_restoring_a_version_brings_back_its_steps_and_links(content, editor):
     first = Version.objects.get_for_object(route).order_by("pk").first()
     # An editor changes step 1, removes step 2 and the first link.
     data = open_page(client, route)
-    data["steps-0-title"] = ["A new first step"]
+    data["steps-0-title_en"] = ["A new first step"]
     data["steps-1-DELETE"] = ["on"]
     data["routeorganisation_set-0-DELETE"] = ["on"]
     assert client.post(change_url(route), as_post(data)).status_code == 302
@@ -324,5 +324,5 @@ def test_renaming_a_linked_organisation_elsewhere_does_not_stop_a_route_save(con
     linked = route.routeorganisation_set.first().organisation
     linked.name = "A new name for the organisation"
     linked.save()
-    data["summary"] = ["A summary saved after the rename."]
+    data["summary_en"] = ["A summary saved after the rename."]
     assert client.post(change_url(route), as_post(data)).status_code == 302

@@ -6,6 +6,9 @@ Run by `manage.py release` (and so `make run`) with every release. For each fixt
   the words the last release shipped; where staff changed them too, keep the staff words and add a
   line to the item's review notes (routes/content_release.py decides which is which).
 What each release shipped is kept in ShippedContent, so the next release can tell the two apart.
+Then the shipped translations (fixtures/translations/<language>/*.json) fill the translated
+fields' empty columns for their language, never a column staff have written in
+(translations/loader.py).
 """
 
 import json
@@ -20,6 +23,7 @@ from django.db import models, transaction
 
 from routes.content_release import release_plan
 from routes.models import ShippedContent, today
+from translations.loader import load_translations
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 # The note beside the versions a release's corrections make.
@@ -100,6 +104,8 @@ class Command(BaseCommand):
             rows = json.loads(fixture.read_text())
             with transaction.atomic():
                 self.stdout.write(f"{fixture.name}: {self.bring(fixture.name, rows)}")
+        for line in load_translations(FIXTURES / "translations"):
+            self.stdout.write(line)
 
     def bring(self, name: str, rows: list[dict]) -> str:
         content_models = models_in(rows)
