@@ -53,7 +53,7 @@ def test_a_step_edited_on_another_open_page_is_not_silently_reverted(content, ed
     step.refresh_from_db()
     assert step.title == "Edited by B on the step page"
     # A changes only the summary and saves.
-    a_form["summary"] = ["A's summary"]
+    a_form["summary_en"] = ["A's summary"]
     response = a.post(change_url(route), as_post(a_form))
     step.refresh_from_db()
     assert step.title == "Edited by B on the step page", (
@@ -76,15 +76,15 @@ def test_inline_step_edit_is_kept_when_colleague_resaves_after_the_warning(
     b_form = open_page(b, route)
     a_form["steps-0-title_en"] = ["Step changed by A"]
     assert a.post(url, as_post(a_form)).status_code == 302
-    b_form["summary"] = ["B's summary"]
+    b_form["summary_en"] = ["B's summary"]
     warned = b.post(url, as_post(b_form))
     html = warned.content.decode()
     assert "after you opened it" in html
-    assert "They changed:" in html and "step ‘Step changed by A’ (title)" in html
+    assert "They changed:" in html and "step ‘Step changed by A’ (title [en])" in html
     kept = form_data(html, "route_form")
     # A's step text is now in B's form, and B's summary is kept.
     assert kept["steps-0-title_en"] == ["Step changed by A"]
-    assert kept["summary"] == ["B's summary"]
+    assert kept["summary_en"] == ["B's summary"]
     assert b.post(url, as_post(kept)).status_code == 302
     step = route.steps.order_by("order", "pk").first()
     assert step.title == "Step changed by A", "A's step edit was lost"
@@ -99,13 +99,13 @@ def test_both_changing_one_step_shows_their_text_beside_yours(content, editor, m
     a.force_login(editor)
     b.force_login(manager)
     a_form, b_form = open_page(a, route), open_page(b, route)
-    a_form["steps-1-body"] = ["A's body for step 2."]
+    a_form["steps-1-body_en"] = ["A's body for step 2."]
     assert a.post(url, as_post(a_form)).status_code == 302
-    b_form["steps-1-body"] = ["B's body for step 2."]
+    b_form["steps-1-body_en"] = ["B's body for step 2."]
     html = b.post(url, as_post(b_form)).content.decode()
     assert "Their version: A&#x27;s body for step 2." in html
     kept = form_data(html, "route_form")
-    assert kept["steps-1-body"] == ["B's body for step 2."]
+    assert kept["steps-1-body_en"] == ["B's body for step 2."]
     # Having read theirs, B keeps their own on purpose.
     assert b.post(url, as_post(kept)).status_code == 302
     assert route.steps.order_by("order", "pk")[1].body == "B's body for step 2."
@@ -120,7 +120,7 @@ def test_a_link_added_by_a_colleague_is_named_and_kept(content, editor, manager)
     b_form = open_page(b, route)
     ipsea = Organisation.objects.get(slug="ipsea")
     RouteOrganisation.objects.create(route=route, organisation=ipsea)
-    b_form["summary"] = ["B's summary"]
+    b_form["summary_en"] = ["B's summary"]
     html = b.post(url, as_post(b_form)).content.decode()
     assert "added organisation that can help ‘IPSEA helps with" in html
     kept = form_data(html, "route_form")
