@@ -20,6 +20,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
+from django.utils import translation
 
 from routes.content_release import release_plan
 from routes.models import ShippedContent, today
@@ -100,6 +101,12 @@ class Command(BaseCommand):
     help = "Load initial content into empty tables and apply its corrections where staff left it."
 
     def handle(self, *args, **options):
+        # The fixtures are the English, and a translated field read or written without a language
+        # is the active language's column: make it English, whatever the caller had active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.load_all()
+
+    def load_all(self):
         for fixture in sorted(FIXTURES.glob("*.json")):
             rows = json.loads(fixture.read_text())
             with transaction.atomic():
