@@ -97,7 +97,7 @@ def test_the_deadline_placeholders_are_the_ones_the_plan_fills_in():
 def test_words_with_a_placeholder_their_kind_cannot_fill_are_refused(kind, words, refused):
     with pytest.raises(ValidationError) as problem:
         Advice(kind=kind, code="x", words=words, sources="s").clean()
-    message = problem.value.message_dict["words"][0]
+    message = problem.value.message_dict["words_en"][0]
     assert refused in message and "can use" in message
 
 
