@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The page's language from its address (/pl/…, /ur/…; none is English), before the page cache:
     # which page an address is, and so whether it is kept, depends on the language being active.
-    "django.middleware.locale.LocaleMiddleware",
+    "ealing_send.languages.LanguageFromAddressMiddleware",
     # Content pages kept in memory and served here (or a 304), before sessions, CSRF and auth;
     # public pages answer GET and HEAD only.
     "ealing_send.pagecache.PageCacheMiddleware",

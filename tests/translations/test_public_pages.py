@@ -121,3 +121,12 @@ def test_a_polish_page_is_kept_apart_from_the_english_one(client, content):
     # The shipped Polish words of a term show on the Polish page, the English on the English one.
     assert "koordynator SEN (SENCO)" in polish
     assert "koordynator SEN (SENCO)" not in english
+
+
+def test_the_browsers_languages_never_choose_the_page(client, content):
+    """An English address is English whatever the browser prefers, so a proxy keeps one copy."""
+    response = client.get("/glossary/", HTTP_ACCEPT_LANGUAGE="pl,ur;q=0.8")
+    assert html_tag(response.content.decode()).startswith('<html lang="en"')
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert response["Content-Language"] == "en-gb"
+    assert client.get("/pl/glossary/")["Content-Language"] == "pl"
