@@ -130,3 +130,16 @@ def test_the_browsers_languages_never_choose_the_page(client, content):
     assert "Accept-Language" not in response.get("Vary", "")
     assert response["Content-Language"] == "en-gb"
     assert client.get("/pl/glossary/")["Content-Language"] == "pl"
+
+
+def test_the_switcher_carries_the_answers_and_nothing_else_from_the_address(client, content):
+    """A name typed into a letter's address (the site never puts one there) is not written into
+    the page by the switcher; the plan's answers are."""
+    html = client.get(
+        "/letters/tell-mediation-adviser/?decision=cease-plan&decision_date_0=13"
+        "&parent_name=Nobody+Here&utm_source=x"
+    ).content.decode()
+    assert switcher_links(html)["pl"] == (
+        "/pl/letters/tell-mediation-adviser/?decision=cease-plan&decision_date_0=13"
+    )
+    assert "Nobody" not in html

@@ -1,6 +1,10 @@
 """The page's language on every public page: {% page_language %} for <html lang dir>, the switcher's
 links ({% language_links %}), and whether to say the translation is not yet checked."""
 
+import re
+from functools import lru_cache
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix
@@ -24,16 +28,50 @@ def page_language() -> dict:
     return {"code": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
 
 
+# A date answer's parts as a form sends them: decision_date_0 (day), _1 (month), _2 (year).
+DATE_PART = re.compile(r"(.+)_[0-2]")
+
+
+@lru_cache(maxsize=1)
+def answer_keys() -> frozenset[str]:
+    """The parameters a family's answers travel in (the URL contracts in the README): the
+    questionnaire's, the council deadlines page's, and those a plan fills a letter's form with."""
+    from guidance import flow
+    from guidance.council_forms import KEYS as COUNCIL_KEYS
+    from letters.placeholders import PLACEHOLDERS
+
+    letter_keys = (p.prefill_key for p in PLACEHOLDERS.values() if p.prefill_key)
+    return frozenset((*flow.QUESTIONS, *COUNCIL_KEYS, *letter_keys))
+
+
+def kept_query(request) -> str:
+    """The page's query string with only the family's answers and what a content page reads (its
+    `reads`): nothing else its address may hold, such as a name typed into it, is written into
+    the page."""
+    match = getattr(request, "resolver_match", None)
+    reads = getattr(match.func, "page_reads", ()) if match else ()
+    keys = answer_keys()
+    kept = [
+        (name, value)
+        for name, values in request.GET.lists()
+        for value in values
+        if name in keys
+        or name in reads
+        or ((part := DATE_PART.fullmatch(name)) and part[1] in keys)
+    ]
+    return urlencode(kept)
+
+
 def address_in(request, code: str) -> str:
-    """This page's address in another language: the same path and the same query string (so a
-    family's answers come along), under /<code>/ or, for English, with no prefix."""
+    """This page's address in another language: the same path and the family's answers (so they
+    come along), under /<code>/ or, for English, with no prefix."""
     path = request.path_info
     current = get_language_from_path(path)
     if current:
         path = path[len(current) + 1 :] or "/"
     if code != english():
         path = f"/{code}{path}"
-    query = request.META.get("QUERY_STRING", "")
+    query = kept_query(request)
     return get_script_prefix().rstrip("/") + path + (f"?{query}" if query else "")
 
 

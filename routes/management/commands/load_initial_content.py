@@ -21,6 +21,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
 from django.utils import translation
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
 from routes.content_release import release_plan
 from routes.models import ShippedContent, today
@@ -67,9 +70,26 @@ def remapped(model, fields: dict, new_pks: dict) -> dict:
     return fields
 
 
+def english_columns(model, fields: dict) -> dict:
+    """Fields with each translated field's English column holding its words: a fixture is in
+    English, and the site reads a translated field's English from that column
+    (django-modeltranslation), which would otherwise keep the words it had."""
+    try:
+        names = translator.get_options_for_model(model).get_field_names()
+    except NotRegistered:
+        return fields
+    english = {
+        build_localized_fieldname(name, DEFAULT_LANGUAGE): fields[name]
+        for name in names
+        if name in fields
+    }
+    return {**fields, **english}
+
+
 def save(model, pk, fields: dict) -> models.Model:
     """Save a row through the model's own save(), so versions, review dates and the content
     version follow as they do for a staff edit."""
+    fields = english_columns(model, fields)
     row = {"model": model._meta.label_lower, "pk": pk, "fields": fields}
     item = next(serializers.deserialize("python", [row]))
     item.object.save()
