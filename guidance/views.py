@@ -140,12 +140,16 @@ def deadline_items(deadlines, answers, today) -> list[dict]:
     ]
 
 
+def _answer_words(key: str, young_person: bool, today) -> tuple[str, dict[str, str]]:
+    """A question's legend and the label of each answer, in the page's language."""
+    return _answer_words_in(key, young_person, today, get_language())
+
+
 @lru_cache(maxsize=512)
-def _answer_words(
+def _answer_words_in(
     key: str, young_person: bool, today, language: str | None
 ) -> tuple[str, dict[str, str]]:
-    """A question's legend and the label of each answer: the same for everyone in a language, so
-    made once per language."""
+    """The same for everyone who reads this language: made once per language."""
     field = QuestionForm(key, {}, today, young_person).fields[key]
     labels = {} if flow.QUESTIONS[key].is_date else {c: str(label) for c, label in field.choices}
     return str(field.label), labels
@@ -157,7 +161,7 @@ def answer_rows(answers, today, query: str | None = None) -> list[dict]:
     query = _query(answers) if query is None else query
     rows = []
     for key, value in answers.items():
-        legend, labels = _answer_words(key, young_person, today, get_language())
+        legend, labels = _answer_words(key, young_person, today)
         shown = day_words(value) if flow.QUESTIONS[key].is_date else labels[value]
         rows.append(
             {
@@ -316,7 +320,7 @@ def _path_words(answers, today) -> list[dict]:
     young_person = answers.get("who") == "young-person"
     rows = []
     for key, value in answers.items():
-        legend, labels = _answer_words(key, young_person, today, get_language())
+        legend, labels = _answer_words(key, young_person, today)
         rows.append({"question": legend, "answer": labels.get(value, "the date on it")})
     return rows
 
