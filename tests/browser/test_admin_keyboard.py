@@ -63,7 +63,7 @@ def colleague_changes_the_summary(site, route_pk: int) -> None:
     path = f"/admin/routes/route/{route_pk}/change/"
     _, html, _ = colleague.request(path)
     data = form_data(html, "route_form")
-    data["summary"] = [THEIR_SUMMARY]
+    data["summary_en"] = [THEIR_SUMMARY]
     data["_continue"] = ["Save and continue editing"]
     status, _, _ = colleague.request(path, data)
     assert status == 302, "the colleague's save failed"
