@@ -174,7 +174,7 @@ def test_the_conflict_warning(staff_site, editor_page):  # noqa: F811
     ]
     _, html, _ = colleague.request(path)
     data = form_data(html, "organisation_form")
-    data["opening_hours"] = ["Monday to Friday, 9am to 5pm (a colleague's edit)"]
+    data["opening_hours_en"] = ["Monday to Friday, 9am to 5pm (a colleague's edit)"]
     data["_continue"] = ["Save and continue editing"]
     status, _, _ = colleague.request(path, data)
     assert status == 302
