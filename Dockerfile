@@ -6,7 +6,18 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 COPY static_src static_src
 RUN mkdir -p static/css && npm run --silent build:css
 
-# Stage 2: a slim Python image serves the site with gunicorn, as a user who cannot change the code.
+# Stage 2: gettext compiles the interface words of each language (locale/*/LC_MESSAGES/django.po);
+# only the .mo files go on, not gettext.
+FROM python:3.11-slim-bookworm AS messages
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /build
+COPY requirements.txt .
+RUN pip install --no-cache-dir --require-hashes -r requirements.txt
+COPY . .
+RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=compilemessages-only python manage.py compilemessages --verbosity 0
+
+# Stage 3: a slim Python image serves the site with gunicorn, as a user who cannot change the code.
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -19,6 +30,7 @@ RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 # The code and static files stay owned by root: the app user may read them, not change them.
 COPY . .
 COPY --from=css /build/static/css static/css
+COPY --from=messages /build/locale locale
 # collectstatic needs settings but no secrets: the key here is thrown away with this layer.
 RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 USER app

@@ -59,7 +59,21 @@ java:
 	  fi; \
 	fi
 
-setup: $(VENV)/installed.stamp static/css/main.css
+# The interface words in each language but English: locale/<code>/LC_MESSAGES/django.po, compiled
+# to the .mo files Django reads (gettext's msgfmt; built here, never committed).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+$(MESSAGES): %.mo: %.po $(VENV)/installed.stamp
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing gettext for the translations"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else \
+	    echo "msgfmt is missing: install gettext (Debian: apt-get install gettext)"; exit 1; \
+	  fi; \
+	}
+	$(DEV_ENV) $(MANAGE) compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore .venv --ignore node_modules --verbosity 0
+
+setup: $(VENV)/installed.stamp static/css/main.css $(MESSAGES)
 
 # What production runs once per release: migrate, make the cache table, and load the initial
 # content into an empty database only, never over staff edits.

@@ -53,6 +53,8 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 LOGIN_REDIRECT_URL = "admin:index"
 
 INSTALLED_APPS = [
+    # Before the admin, so content admin pages get its language tabs (django-modeltranslation).
+    "modeltranslation",
     # Django's admin on our site, which answers only staff who have passed a second factor.
     "staff_signin.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -76,6 +78,8 @@ INSTALLED_APPS = [
     "letters",
     "glossary",
     "feedback",
+    # Whether each translation is checked, and the staff report of what is missing or out of date.
+    "translations",
 ]
 # The apps whose models are content staff edit: each save moves the content version on (and so
 # refreshes every page), export_content backs them up, and load_initial_content fills them.
@@ -94,6 +98,9 @@ MIDDLEWARE = [
     # 400 for a NUL byte in the address, before anything can pass it to the database.
     "ealing_send.nul_bytes.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page's language from its address (/pl/…, /ur/…; none is English), before the page cache:
+    # which page an address is, and so whether it is kept, depends on the language being active.
+    "ealing_send.languages.LanguageFromAddressMiddleware",
     # Content pages kept in memory and served here (or a 304), before sessions, CSRF and auth;
     # public pages answer GET and HEAD only.
     "ealing_send.pagecache.PageCacheMiddleware",
@@ -212,7 +219,23 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [WEBAUTHN_ORIGIN]
 OTP_WEBAUTHN_RP_NAME = "Ealing SEND guidance"
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
+# English pages keep their addresses; every other language's pages are under /<code>/ (pl, ur).
+# British English, so admin dates read and parse the British way.
 LANGUAGE_CODE = "en-gb"
+# The languages the public site is offered in: one line each, in the order the switcher lists
+# them. Adding one: add its line, run makemigrations and migrate (a column for each translated
+# field), compilemessages, and translate in the admin (README, "Languages").
+LANGUAGES = [
+    ("en", "English"),
+    ("pl", "Polish"),
+    ("ur", "Urdu"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# How each language writes a date (ealing_send/formats/): English as the site always has.
+FORMAT_MODULE_PATH = ["ealing_send.formats"]
+# Staff content: English is the text that counts; a field not yet translated shows the English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,7 @@
 """Staff edit the glossary like the rest of the content: history, review dates, no lost edits."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from routes.admin import ContentAdmin, ReviewFilter
 
@@ -8,7 +9,7 @@ from .models import Term
 
 
 @admin.register(Term)
-class TermAdmin(ContentAdmin):
+class TermAdmin(TranslationAdmin, ContentAdmin):
     list_display = ["term", "also_called", "is_published", "review_status", "preview"]
     list_filter = [ReviewFilter, "is_published"]
     search_fields = ["term", "also_called", "meaning"]

@@ -2,6 +2,7 @@
 terms to it: `link_glossary_terms(html)`, for route bodies and (at merge) a plan's advice."""
 
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from ealing_send.links import link
 from routes.models import ContentVersion
@@ -9,8 +10,9 @@ from routes.models import ContentVersion
 from .linking import GlossaryLinker
 from .models import Term
 
-# (content version, its linker) as this process last made them: replaced whole, never changed.
-_kept: tuple[str, GlossaryLinker] | None = None
+# Per language, (content version, its linker) as this process last made them: each replaced whole,
+# never changed. A Polish page links the Polish names of the terms.
+_kept: dict[str | None, tuple[str, GlossaryLinker]] = {}
 
 
 def published_names() -> list[tuple[str, str]]:
@@ -19,16 +21,16 @@ def published_names() -> list[tuple[str, str]]:
 
 
 def _linker() -> GlossaryLinker:
-    global _kept
     version = ContentVersion.current()
-    kept = _kept
+    language = get_language()
+    kept = _kept.get(language)
     if kept is None or kept[0] != version:
         kept = (version, GlossaryLinker(published_names(), link("glossary:glossary")))
-        _kept = kept
+        _kept[language] = kept
     return kept[1]
 
 
 def link_glossary_terms(html: str) -> SafeString:
     """`html` (our own, already safe) with the first use of each published term linked to its
-    meaning on /glossary/. Cache the result per content version, as route bodies are."""
+    meaning on /glossary/. Cache the result per content version and language, as route bodies are."""
     return _linker().link_first_uses(html)

@@ -4,6 +4,7 @@ words, never the code."""
 
 from django.contrib import admin
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationAdmin
 
 from routes.admin import ContentAdmin, ReviewFilter
 
@@ -27,7 +28,7 @@ EXAMPLE_DEADLINE_VALUES = {
 
 
 @admin.register(Advice)
-class AdviceAdmin(ContentAdmin):
+class AdviceAdmin(TranslationAdmin, ContentAdmin):
     """The words are checked on save (Advice.clean: only the placeholders their kind can fill)."""
 
     list_display = ["code", "kind", "short_words", "review_status"]

@@ -8,10 +8,12 @@ or "you": never with anything a family typed.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from modeltranslation.utils import build_localized_fieldname
 
 from routes.models import ReviewedContent
 from routes.rendering import render_markdown
@@ -100,25 +102,37 @@ class Advice(ReviewedContent):
 
     def clean(self):
         super().clean()
-        unknown = unknown_placeholders(self.kind, self.words)
+        # The words in each language (one column each, django-modeltranslation) are filled in the
+        # same way, so each is held to the same rules; a language not yet translated is empty.
+        errors = {}
+        for code, _name in settings.LANGUAGES:
+            column = build_localized_fieldname("words", code)
+            problem = self._problem_with(getattr(self, column) or "")
+            if problem:
+                errors[column] = problem
+        if errors:
+            raise ValidationError(errors)
+
+    def _problem_with(self, words: str) -> str:
+        """What is wrong with these words for this kind of advice, or ''."""
+        unknown = unknown_placeholders(self.kind, words)
         if unknown:
             names = ", ".join(f"{{{name}}}" for name in unknown)
-            raise ValidationError(
-                {
-                    "words": f"These words use {names}, which cannot be filled in here. "
-                    f"Words of this kind can use: {placeholder_list(self.kind) or 'none'}. "
-                    "To show curly brackets themselves, leave them out."
-                }
+            return (
+                f"These words use {names}, which cannot be filled in here. "
+                f"Words of this kind can use: {placeholder_list(self.kind) or 'none'}. "
+                "To show curly brackets themselves, leave them out."
             )
-        if self.kind in ONE_PARAGRAPH_KINDS and not ONE_PARAGRAPH.fullmatch(
-            render_markdown(self.words)
+        if (
+            words
+            and self.kind in ONE_PARAGRAPH_KINDS
+            and not ONE_PARAGRAPH.fullmatch(render_markdown(words))
         ):
-            raise ValidationError(
-                {
-                    "words": "Write this as one paragraph, with no list or heading: it follows "
-                    "the number of days left, in the same sentence."
-                }
+            return (
+                "Write this as one paragraph, with no list or heading: it follows "
+                "the number of days left, in the same sentence."
             )
+        return ""
 
     def html(self, values: dict[str, str], inline: bool = False) -> SafeString:
         """The words as safe HTML, placeholders filled in from `values`; `inline`: words of one

@@ -8,7 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from ealing_send.dates import day_words
 from ealing_send.links import link
 from ealing_send.pagecache import content_page, private_page
 from glossary.terms import link_glossary_terms
@@ -165,9 +167,16 @@ def deadline_items(deadlines, answers, today, said_first: tuple[str, ...] = ()) 
     return items
 
 
-@lru_cache(maxsize=128)
 def _answer_words(key: str, young_person: bool, today) -> tuple[str, dict[str, str]]:
-    """A question's legend and the label of each answer: the same for everyone, so made once."""
+    """A question's legend and the label of each answer, in the page's language."""
+    return _answer_words_in(key, young_person, today, get_language())
+
+
+@lru_cache(maxsize=512)
+def _answer_words_in(
+    key: str, young_person: bool, today, language: str | None
+) -> tuple[str, dict[str, str]]:
+    """The same for everyone who reads this language: made once per language."""
     field = QuestionForm(key, {}, today, young_person).fields[key]
     labels = {} if flow.QUESTIONS[key].is_date else {c: str(label) for c, label in field.choices}
     return str(field.label), labels
@@ -181,7 +190,7 @@ def answer_rows(answers, today, query: str | None = None) -> list[dict]:
     rows = []
     for key, value in answers.items():
         legend, labels = _answer_words(key, young_person, today)
-        shown = value.strftime("%-d %B %Y") if flow.QUESTIONS[key].is_date else labels[value]
+        shown = day_words(value) if flow.QUESTIONS[key].is_date else labels[value]
         rows.append(
             {
                 "key": key,

@@ -1,6 +1,7 @@
 """The letters in the admin: the same history, review dates and conflict checks as the routes."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from routes.admin import ContentAdmin, ReviewFilter
 
@@ -8,7 +9,7 @@ from .models import Letter
 
 
 @admin.register(Letter)
-class LetterAdmin(ContentAdmin):
+class LetterAdmin(TranslationAdmin, ContentAdmin):
     list_display = ["title", "order", "is_published", "review_status", "updated_at", "preview"]
     list_display_links = ["title"]
     list_editable = ["order"]

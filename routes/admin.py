@@ -14,6 +14,7 @@ from django.urls import path, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -85,7 +86,12 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 class ContentAdmin(VersionAdmin):
-    """What every piece of content shares: whole-page history, review dates, and no lost edits."""
+    """What every piece of content shares: whole-page history, review dates, and no lost edits.
+
+    An admin whose model has translated fields (its app's translation.py) puts modeltranslation's
+    TranslationAdmin before this class: each such field then shows once per language ("Title [pl]"),
+    without tabs, whose script would come from another site and the CSP refuses it.
+    """
 
     form = ConflictCheckingForm
     actions = ["mark_reviewed_today"]
@@ -434,7 +440,7 @@ class PageRowInline:
         return formset
 
 
-class StepInline(PageRowInline, admin.StackedInline):
+class StepInline(PageRowInline, TranslationStackedInline):
     model = Step
     formfield_overrides = PLAIN_TEXT_BOXES
     fields = ["order", "title", "body"]
@@ -459,7 +465,7 @@ class OrganisationRouteInline(PageRowInline, admin.TabularInline):
 
 
 @admin.register(Route)
-class RouteAdmin(ContentAdmin):
+class RouteAdmin(TranslationAdmin, ContentAdmin):
     list_display = ["title", "order", "is_published", "review_status", "updated_at", "preview"]
     list_display_links = ["title"]
     list_editable = ["order"]
@@ -497,7 +503,7 @@ class RouteAdmin(ContentAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ContentAdmin):
+class OrganisationAdmin(TranslationAdmin, ContentAdmin):
     list_display = ["name", "scope", "phone", "is_published", "review_status", "preview"]
     list_filter = ["scope", "is_published", ReviewFilter, "routes"]
     search_fields = ["name", "helps_with", "email", "website", "slug"]
@@ -538,7 +544,7 @@ class OrganisationAdmin(ContentAdmin):
 
 
 @admin.register(CodeParagraph)
-class CodeParagraphAdmin(ContentAdmin):
+class CodeParagraphAdmin(TranslationAdmin, ContentAdmin):
     ordering = ["sort_key", "end"]
     list_display = ["reference", "title", "has_quote", "cited_by", "review_status"]
     list_filter = [ReviewFilter]

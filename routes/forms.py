@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
+from modeltranslation.fields import TranslationField
 from reversion.models import Version
 
 CONFLICT_FIELD = "opened_version"
@@ -45,22 +46,29 @@ def _plain(value):
     return DjangoJSONEncoder().default(value) if hasattr(value, "isoformat") else value
 
 
+def _value(row: models.Model, name: str):
+    """A field's value as the page state keeps it. An empty translation is empty whether stored as
+    None (never saved from the admin) or '' (saved empty): a colleague's save did not change it."""
+    model_field = row._meta.get_field(name)
+    value = model_field.value_from_object(row)
+    if value is None and isinstance(model_field, TranslationField):
+        return ""
+    return _plain(value)
+
+
 def page_state(obj: models.Model, own_fields, parts: list[PagePart]) -> dict[str, object]:
     """Everything on an item's page: its fields by name, and each row's fields as
     'prefix:id:field' (with 'prefix:id' naming the row itself)."""
     state = {}
     for name in own_fields:
-        model_field = obj._meta.get_field(name)
-        state[name] = _plain(model_field.value_from_object(obj))
+        state[name] = _value(obj, name)
     for part in parts:
         rows = part.relation.related_model.objects.filter(**{part.relation.field.name: obj})
         for row in rows:
             # Only that the row is there: its name may change on another page (an organisation's).
             state[f"{part.prefix}:{row.pk}"] = True
             for name in part.fields:
-                state[f"{part.prefix}:{row.pk}:{name}"] = _plain(
-                    row._meta.get_field(name).value_from_object(row)
-                )
+                state[f"{part.prefix}:{row.pk}:{name}"] = _value(row, name)
     return state
 
 

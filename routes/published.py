@@ -4,6 +4,8 @@ process: a page or a plan then costs one query (the version), however much it sh
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from ealing_send.pagecache import RecentPages
 
 from .models import ContentVersion, Organisation, Route
@@ -46,9 +48,9 @@ _fragments = RecentPages(512)
 
 
 def fragment(content: PublishedContent, key: tuple, make: Callable[[], str]) -> str:
-    """The HTML `make()` gives for `key`, made once per content version. The key must name all that
-    the HTML shows besides the published content; never anything a visitor typed."""
-    full_key = (content.version, *key)
+    """The HTML `make()` gives for `key`, made once per content version and language. The key must
+    name all that the HTML shows besides the published content; never anything a visitor typed."""
+    full_key = (content.version, get_language(), *key)
     html = _fragments.get(full_key)
     if html is None:
         html = make()

@@ -4,8 +4,11 @@ page, and each version's changes are put in words for the History page."""
 from dataclasses import dataclass
 
 import reversion
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 from .models import content_models
@@ -46,10 +49,40 @@ class PageVersion:
 
 
 def _label(model: type[models.Model], name: str) -> str:
+    """A field's name as staff know it; a translation's with its language ("title in Polish")."""
+    translation = _translations(model).get(name)
+    if translation is not None:
+        field, language = translation
+        return f"{_label(model, field)} in {dict(settings.LANGUAGES)[language]}"
     try:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:  # a field the model no longer has
         return name.replace("_", " ")
+
+
+def _translations(model: type[models.Model]) -> dict[str, tuple[str, str]]:
+    """Each translated field's column per language (django-modeltranslation), with the field and
+    the language it holds: {"title_pl": ("title", "pl")}."""
+    try:
+        names = translator.get_options_for_model(model).get_field_names()
+    except NotRegistered:
+        return {}
+    return {f"{name}_{code}": (name, code) for name in names for code, _ in settings.LANGUAGES}
+
+
+def _compared(model: type[models.Model], name: str) -> bool:
+    """Whether a change to this field is one to tell staff about: not a field kept for the
+    machine, and not a translated field's English column, which is the field itself."""
+    translation = _translations(model).get(name)
+    english = translation is not None and translation[1] == DEFAULT_LANGUAGE
+    return name not in NOT_WORDS and name != "id" and not english
+
+
+def _differ(old, new) -> bool:
+    """Whether two stored values differ; an empty translation is empty whether None or ''."""
+    if isinstance(new, list | tuple | set) or isinstance(old, list | tuple | set):
+        return sorted(map(str, new or [])) != sorted(map(str, old or []))
+    return (old if old is not None else "") != (new if new is not None else "")
 
 
 def _rows(version: Version, relation: models.ManyToOneRel) -> dict[str, dict]:
@@ -94,14 +127,7 @@ def describe_changes(older: Version | None, newer: Version, model: type[models.M
     changes = []
     before, after = older.field_dict, newer.field_dict
     for name, value in after.items():
-        if name in NOT_WORDS or name == "id":
-            continue
-        old = before.get(name)
-        if isinstance(value, list | tuple | set) or isinstance(old, list | tuple | set):
-            changed = sorted(map(str, value or [])) != sorted(map(str, old or []))
-        else:
-            changed = old != value
-        if changed:
+        if _compared(model, name) and _differ(before.get(name), value):
             changes.append(f"Changed {_label(model, name)}")
     for relation in page_parts(model):
         part = relation.related_model
@@ -114,7 +140,7 @@ def describe_changes(older: Version | None, newer: Version, model: type[models.M
             fields = [
                 _label(part, field)
                 for field, value in row.items()
-                if field not in NOT_WORDS and old_rows[pk].get(field) != value
+                if _compared(part, field) and _differ(old_rows[pk].get(field), value)
             ]
             if "title" not in row and fields:
                 fields = ["its place in the list"]

@@ -81,7 +81,7 @@ def test_of_simultaneous_saves_of_one_version_one_is_kept_and_every_other_is_war
     url = re.search(r'href="(/admin/routes/route/(\d+)/change/)"', listing)
     for round_number in range(3):
         texts = [f"Round {round_number}, editor {n}" for n in range(EDITORS)]
-        results = save_together(browsers, [url[1]] * EDITORS, "route_form", "summary", texts)
+        results = save_together(browsers, [url[1]] * EDITORS, "route_form", "summary_en", texts)
         statuses = [status for status, _ in results]
         assert all(status in (200, 302) for status in statuses), statuses
         kept = [n for n, (status, _) in enumerate(results) if status == 302]
@@ -98,7 +98,7 @@ def test_simultaneous_saves_of_different_items_are_all_kept(site):
     assert len(found) >= EDITORS
     urls = [url for url, _ in found[:EDITORS]]
     texts = [f"Open when editor {n} says" for n in range(EDITORS)]
-    results = save_together(browsers, urls, "organisation_form", "opening_hours", texts)
+    results = save_together(browsers, urls, "organisation_form", "opening_hours_en", texts)
     assert [status for status, _ in results] == [302] * EDITORS
     held = database_values(env, "Organisation", "opening_hours")
     assert [held[pk] for _, pk in found[:EDITORS]] == texts

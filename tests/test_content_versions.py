@@ -16,7 +16,8 @@ from .routes.admin_form import as_post, form_data
 
 pytestmark = pytest.mark.django_db
 
-# (model, the field an editor changes, the admin form's id)
+# (model, the field an editor changes, the admin form's id); the form shows each translated field
+# once per language, and the editor changes the English (`<field>_en`).
 EDITED = [
     (Advice, "words", "advice_form"),
     (Letter, "when_to_use", "letter_form"),
@@ -43,7 +44,7 @@ def test_a_save_is_a_version_in_history_and_restoring_it_brings_the_words_back(
     assert first is not None  # load_initial_content gave it a first version
 
     data = form_data(client.get(_change_url(item)).content.decode(), form_id)
-    data[field] = ["Words changed by an editor."]
+    data[f"{field}_en"] = ["Words changed by an editor."]
     assert client.post(_change_url(item), as_post(data)).status_code == 302
     item.refresh_from_db()
     assert getattr(item, field) == "Words changed by an editor."
@@ -78,7 +79,7 @@ def test_a_draft_is_previewed_and_the_public_sees_it_only_once_published(
     item = model.objects.visible().order_by("pk").first()
     opts = model._meta
     data = form_data(client.get(_change_url(item)).content.decode(), form_id)
-    data[field] = ["Words written in a draft."]
+    data[f"{field}_en"] = ["Words written in a draft."]
     data["_draft"] = ["Save as a draft and preview"]
     response = client.post(_change_url(item), as_post(data))
     preview_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_draft", args=[item.pk])

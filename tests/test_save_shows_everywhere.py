@@ -59,7 +59,7 @@ def test_an_admin_save_in_one_process_shows_in_another_at_once(site_env):
         )[1]
         _, html, _ = staff.request(change)
         data = form_data(html, "route_form")
-        data["summary"] = ["Changed through the first server."]
+        data["summary_en"] = ["Changed through the first server."]
         status, _, _ = staff.request(change, data)
         assert status == 302, "the admin save failed"
         _, html, _ = staff.request(change)

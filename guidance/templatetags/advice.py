@@ -2,6 +2,7 @@
 
 from django import template
 
+from ealing_send.dates import day_words
 from guidance.published import published_advice
 from guidance.question_words import wording
 
@@ -9,7 +10,8 @@ register = template.Library()
 
 
 def deadline_values(deadline) -> dict[str, str]:
-    """A deadline's dates as its words show them: "1 October 2026", or with the day of the week."""
+    """A deadline's dates as its words show them, in the page's language: "1 October 2026", or
+    with the day of the week."""
     values = {}
     for name, day in (
         ("counted_from", deadline.counted_from),
@@ -19,8 +21,8 @@ def deadline_values(deadline) -> dict[str, str]:
     ):
         if day is None:
             continue
-        values[name] = day.strftime("%-d %B %Y")
-        values[f"{name}_day"] = day.strftime("%A %-d %B %Y")
+        values[name] = day_words(day)
+        values[f"{name}_day"] = day_words(day, weekday=True)
     return values
 
 

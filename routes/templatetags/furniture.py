@@ -6,22 +6,25 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.translation import get_language
 
 register = template.Library()
 
 
-@lru_cache(maxsize=32)
-def _furniture(name: str, nav_section: str, urlconf, prefix: str) -> str:
+@lru_cache(maxsize=128)
+def _furniture(name: str, nav_section: str, urlconf, prefix: str, language: str | None) -> str:
     return render_to_string(f"includes/{name}.html", {"nav_section": nav_section})
 
 
 @register.simple_tag
 def header(nav_section=""):
     """The header and menu, with `nav_section` ('guidance', 'routes'…) shown as the current one."""
-    return _furniture("header", nav_section or "", get_urlconf(), get_script_prefix())
+    return _furniture(
+        "header", nav_section or "", get_urlconf(), get_script_prefix(), get_language()
+    )
 
 
 @register.simple_tag
 def footer():
     """The footer."""
-    return _furniture("footer", "", get_urlconf(), get_script_prefix())
+    return _furniture("footer", "", get_urlconf(), get_script_prefix(), get_language())

@@ -129,3 +129,23 @@ QUESTION_PAGES = [
     "&exclusion_type=permanent&exclusion_date=2026-11-02&governors_decision=yes",
     "/what-can-i-do/incident_date/?who=parent&concern=discrimination",
 ]
+
+# A page of each kind in each language but English (issue 15): every check runs on them too. Their
+# words are English until the translations are in, but the furniture, direction (Urdu is right to
+# left), banner and switcher are each language's own.
+TRANSLATED_PAGES = [
+    f"/{code}{url}"
+    for code in ("pl", "ur")
+    for url in (
+        "/",
+        "/routes/appeal/",
+        "/organisations/ealing-isaid/",
+        "/glossary/",
+        "/letters/tell-mediation-adviser/",
+        "/what-can-i-do/concern/?who=parent",
+        _error_page("decision_date"),
+        "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes",
+        RESULT,
+        COUNCIL_ALL_DATES,
+    )
+]

@@ -6,7 +6,7 @@ import pytest
 
 from tests.second_factor import next_recovery_code
 
-from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES, RESULT
+from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES, RESULT, TRANSLATED_PAGES
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -31,7 +31,9 @@ def axe_violations(page):
     return described(axe_run(page)["violations"])
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES + ["/admin/login/"])
+@pytest.mark.parametrize(
+    "url", PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES + TRANSLATED_PAGES + ["/admin/login/"]
+)
 def test_no_wcag_violations(site, page, url):
     page.goto(site + url)
     assert axe_violations(page) == []
@@ -56,7 +58,7 @@ def test_no_violations_on_the_admin_for_staff(site, page):
     # tests/browser/test_admin_accessibility.py.
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES)
+@pytest.mark.parametrize("url", PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES + TRANSLATED_PAGES)
 def test_no_sideways_scrolling_at_320px(site, chromium, url):
     context = chromium.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -66,7 +68,7 @@ def test_no_sideways_scrolling_at_320px(site, chromium, url):
     assert width <= 320, f"{url} is {width}px wide"
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES)
+@pytest.mark.parametrize("url", PUBLIC_PAGES + TRANSLATED_PAGES)
 def test_pages_run_without_csp_or_console_errors(site, page, url):
     page.goto(site + url)
     page.wait_for_load_state("load")

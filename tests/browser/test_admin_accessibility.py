@@ -61,6 +61,9 @@ STAFF_PAGES = {
     "letter change page": "/admin/letters/letter/{letter}/change/",
     "letter add page": "/admin/letters/letter/add/",
     "letter history": "/admin/letters/letter/{letter}/history/",
+    "translations report, Polish": "/admin/translations/translationstatus/?language=pl",
+    "translations report, Urdu drafts": "/admin/translations/translationstatus/?language=ur"
+    "&state=draft",
 }
 MANAGER_PAGES = {
     "deleted organisations": "/admin/routes/organisation/recover/",
@@ -126,8 +129,8 @@ def manager_page(chromium, staff_site):  # noqa: F811
 def test_change_page_with_errors(staff_site, editor_page):  # noqa: F811
     page = editor_page
     page.goto(staff_site.url("/admin/routes/route/{route}/change/"))
-    page.fill("#id_title", "")
-    page.fill("#id_steps-0-title", "")
+    page.fill("#id_title_en", "")
+    page.fill("#id_steps-0-title_en", "")
     submit(page, "input[name=_continue]")
     assert page.locator(".errornote").count() == 1
     assert page.locator(".errorlist").count() >= 2
@@ -137,7 +140,7 @@ def test_change_page_with_errors(staff_site, editor_page):  # noqa: F811
 def test_a_letter_with_an_unknown_placeholder_refused(staff_site, editor_page):  # noqa: F811
     page = editor_page
     page.goto(staff_site.url("/admin/letters/letter/{letter}/change/"))
-    page.fill("#id_body", page.input_value("#id_body") + "\n\n{child name}")
+    page.fill("#id_body_en", page.input_value("#id_body_en") + "\n\n{child name}")
     submit(page, "input[name=_continue]")
     assert "These placeholders do not exist: {child name}" in page.inner_text(".errorlist")
     assert_accessible(page, "editor")
@@ -146,7 +149,7 @@ def test_a_letter_with_an_unknown_placeholder_refused(staff_site, editor_page): 
 def test_advice_with_an_unknown_placeholder(staff_site, editor_page):  # noqa: F811
     page = editor_page
     page.goto(staff_site.url("/admin/guidance/advice/{advice}/change/"))
-    page.fill("#id_words", "Talk to the school before {deadline}.")
+    page.fill("#id_words_en", "Talk to the school before {deadline}.")
     submit(page, "input[name=_continue]")
     assert "These words use {deadline}" in page.locator(".errorlist").first.inner_text()
     assert_accessible(page, "editor")
@@ -171,11 +174,11 @@ def test_the_conflict_warning(staff_site, editor_page):  # noqa: F811
     ]
     _, html, _ = colleague.request(path)
     data = form_data(html, "organisation_form")
-    data["opening_hours"] = ["Monday to Friday, 9am to 5pm (a colleague's edit)"]
+    data["opening_hours_en"] = ["Monday to Friday, 9am to 5pm (a colleague's edit)"]
     data["_continue"] = ["Save and continue editing"]
     status, _, _ = colleague.request(path, data)
     assert status == 302
-    page.fill("#id_opening_hours", "Weekdays 10am to 4pm")
+    page.fill("#id_opening_hours_en", "Weekdays 10am to 4pm")
     submit(page, "input[name=_continue]")
     assert "after you opened it" in page.inner_text(".errorlist.nonfield")
     assert_accessible(page, "editor")

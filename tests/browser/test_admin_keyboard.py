@@ -63,7 +63,7 @@ def colleague_changes_the_summary(site, route_pk: int) -> None:
     path = f"/admin/routes/route/{route_pk}/change/"
     _, html, _ = colleague.request(path)
     data = form_data(html, "route_form")
-    data["summary"] = [THEIR_SUMMARY]
+    data["summary_en"] = [THEIR_SUMMARY]
     data["_continue"] = ["Save and continue editing"]
     status, _, _ = colleague.request(path, data)
     assert status == 302, "the colleague's save failed"
@@ -95,10 +95,10 @@ def test_edit_a_route_and_resolve_a_conflict_with_the_keyboard_alone(chromium, s
     press_enter_and_wait(page)
     tab_to(page, f'#result_list a[href="/admin/routes/route/{route}/change/"]')
     press_enter_and_wait(page)
-    assert page.locator("#id_steps-1-body").count() == 1
+    assert page.locator("#id_steps-1-body_en").count() == 1
 
     # Change the second step, while a colleague saves the same route.
-    tab_to(page, "#id_steps-1-body")
+    tab_to(page, "#id_steps-1-body_en")
     replace_text(page, NEW_STEP_TEXT)
     colleague_changes_the_summary(staff_site, route)
     tab_to(page, "input[name=_save]")
@@ -108,8 +108,8 @@ def test_edit_a_route_and_resolve_a_conflict_with_the_keyboard_alone(chromium, s
     # colleague's summary (which the editor did not touch) is now in the form.
     warning = page.inner_text(".errorlist.nonfield")
     assert "after you opened it" in warning and "One-line summary" in warning
-    assert page.input_value("#id_steps-1-body") == NEW_STEP_TEXT
-    assert page.input_value("#id_summary") == THEIR_SUMMARY
+    assert page.input_value("#id_steps-1-body_en") == NEW_STEP_TEXT
+    assert page.input_value("#id_summary_en") == THEIR_SUMMARY
 
     # Having read it, save again: both changes are kept.
     tab_to(page, "input[name=_save]")
@@ -183,12 +183,12 @@ def test_edit_a_letters_words_with_the_keyboard_alone(chromium, staff_site):  # 
         page.goto(staff_site.url("/admin/letters/letter/"))
         tab_to(page, "#result_list a[href$='/{letter}/change/']".format(**staff_site.ids))
         press_enter_and_wait(page)
-        tab_to(page, "#id_when_to_use")
+        tab_to(page, "#id_when_to_use_en")
         replace_text(page, "When the council is late with a decision or a final EHC plan.")
         tab_to(page, "input[name=_continue]")
         press_enter_and_wait(page)
         assert page.locator(".errornote").count() == 0
-        assert page.input_value("#id_when_to_use") == (
+        assert page.input_value("#id_when_to_use_en") == (
             "When the council is late with a decision or a final EHC plan."
         )
     finally:
@@ -204,7 +204,7 @@ def test_an_editor_corrects_a_piece_of_advice_with_the_keyboard_alone(chromium, 
         f'a[href="/admin/guidance/advice/{staff_site.ids["advice"]}/change/?_changelist_filters=kind__exact%3Dreason"]',
     )
     press_enter_and_wait(page)
-    tab_to(page, "#id_words")
+    tab_to(page, "#id_words_en")
     replace_text(
         page, "A free, independent service can help you and the school talk about {child_s} plan."
     )
@@ -222,7 +222,7 @@ def test_an_editor_changes_a_glossary_meaning_with_the_keyboard(chromium, staff_
     page.goto(staff_site.base + "/admin/glossary/term/")
     tab_to(page, '#result_list a[href="/admin/glossary/term/2/change/"]')
     press_enter_and_wait(page)
-    tab_to(page, "#id_meaning")
+    tab_to(page, "#id_meaning_en")
     replace_text(page, "The council's close look at your child's needs, typed with the keyboard.")
     tab_to(page, "input[name=_save]")
     press_enter_and_wait(page)

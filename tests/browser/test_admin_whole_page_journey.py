@@ -43,10 +43,10 @@ def test_edit_a_step_restore_it_then_draft_preview_and_publish(chromium, staff_s
     page = new_staff_page(chromium, staff_site, "editor")
     change = staff_site.url("/admin/routes/route/{route}/change/")
     page.goto(change)
-    original_step = page.input_value("#id_steps-0-title")
+    original_step = page.input_value("#id_steps-0-title_en")
 
     # Edit a step and save.
-    page.fill("#id_steps-0-title", EDITED_STEP)
+    page.fill("#id_steps-0-title_en", EDITED_STEP)
     submit(page, "input[name=_continue]")
     assert page.locator(".messagelist .success").count() == 1
     assert EDITED_STEP in public_text(chromium, staff_site, "/routes/mediation/")
@@ -61,16 +61,16 @@ def test_edit_a_step_restore_it_then_draft_preview_and_publish(chromium, staff_s
 
     # Open the version from before the edit: it shows the old step; restore it.
     submit(page, "#change-history tbody tr:nth-child(2) th a")
-    assert page.input_value("#id_steps-0-title") == original_step
+    assert page.input_value("#id_steps-0-title_en") == original_step
     assert_accessible(page)
     submit(page, "input[value='Restore this version']")
     assert page.locator(".messagelist .success").count() == 1
     page.goto(change)
-    assert page.input_value("#id_steps-0-title") == original_step
+    assert page.input_value("#id_steps-0-title_en") == original_step
     assert original_step in public_text(chromium, staff_site, "/routes/mediation/")
 
     # Save a change as a draft: the preview shows it, the public does not see it yet.
-    page.fill("#id_summary", DRAFT_SUMMARY)
+    page.fill("#id_summary_en", DRAFT_SUMMARY)
     submit(page, "input[name=_draft]")
     assert "/draft/" in page.url
     assert "Preview of a draft" in page.inner_text("main")

@@ -6,7 +6,7 @@ import subprocess
 import urllib.request
 from pathlib import Path
 
-from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES
+from .pages import ERROR_PAGES, PUBLIC_PAGES, QUESTION_PAGES, TRANSLATED_PAGES
 
 VNU = (
     Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -25,7 +25,7 @@ def test_every_page_is_valid_html(site, tmp_path):
     java = shutil.which("java")
     assert java, "the Nu HTML Checker needs Java"
     files = []
-    for n, url in enumerate(PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES):
+    for n, url in enumerate(PUBLIC_PAGES + QUESTION_PAGES + ERROR_PAGES + TRANSLATED_PAGES):
         file = tmp_path / f"page-{n:02d}.html"
         file.write_text(fetch(site + url), encoding="utf-8")
         files.append((url, file))

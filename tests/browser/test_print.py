@@ -176,3 +176,18 @@ def test_the_glossary_prints_its_words_without_the_feedback_form(site, page, art
     assert_no_furniture(text)
     assert "Words explained" in text
     assert "Mediation certificate" in text or "mediation certificate" in text
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_a_plan_in_another_language_prints_on_a4_with_its_banner_and_no_switcher(
+    site, page, artifacts, code
+):
+    pages, reader = print_pdf(page, f"{site}/{code}{RESULT}", artifacts, f"action-plan-{code}")
+    assert_a4(reader)
+    assert len(pages) <= 3, f"the plan prints on {len(pages)} pages"
+    words = " ".join("\n".join(pages).split())
+    assert_no_furniture(words)
+    # The banner prints (the English counts, on paper too); the language switcher does not.
+    assert "The English page is the one that counts." in words
+    assert "Polski" not in words
+    assert "Only 4 days left." in words

@@ -23,7 +23,7 @@ from guidance.question_words import wording
 from guidance.templatetags.advice import deadline_values
 from routes.models import ContentVersion
 from tests.clock import TODAY
-from tests.routes.admin_form import as_post, form_data
+from tests.routes.admin_form import as_post, field_name, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_the_deadline_placeholders_are_the_ones_the_plan_fills_in():
 def test_words_with_a_placeholder_their_kind_cannot_fill_are_refused(kind, words, refused):
     with pytest.raises(ValidationError) as problem:
         Advice(kind=kind, code="x", words=words, sources="s").clean()
-    message = problem.value.message_dict["words"][0]
+    message = problem.value.message_dict["words_en"][0]
     assert refused in message and "can use" in message
 
 
@@ -192,7 +192,7 @@ def change_url(obj):
 def post_change(client, obj, **changes):
     url = change_url(obj)
     data = form_data(client.get(url).content.decode(), f"{obj._meta.model_name}_form")
-    data.update({k: [v] for k, v in changes.items()})
+    data.update({field_name(type(obj), k): [v] for k, v in changes.items()})
     return client.post(url, as_post(data))
 
 

@@ -276,7 +276,7 @@ def test_an_unknown_placeholder_is_refused_in_the_admin_with_a_clear_message(
     letter = Letter.objects.get(slug="complaint-to-school")
     address = f"/admin/letters/letter/{letter.pk}/change/"
     data = form_data(client.get(address).content.decode(), "letter_form")
-    data["body"] = [data["body"][0] + "\n\nSigned, {Parent Name}"]
+    data["body_en"] = [data["body_en"][0] + "\n\nSigned, {Parent Name}"]
     response = client.post(address, data)
     assert response.status_code == 200
     page = response.content.decode()
@@ -293,7 +293,7 @@ def test_a_staff_edit_is_kept_with_history_and_the_slug_cannot_change(client, co
     page = client.get(address).content.decode()
     assert 'name="slug"' not in page
     data = form_data(page, "letter_form")
-    data["when_to_use"] = ["When the school has not put a problem right."]
+    data["when_to_use_en"] = ["When the school has not put a problem right."]
     response = client.post(address, data)
     assert response.status_code == 302
     letter.refresh_from_db()

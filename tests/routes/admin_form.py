@@ -3,6 +3,8 @@ would change."""
 
 from html.parser import HTMLParser
 
+from modeltranslation.translator import NotRegistered, translator
+
 
 class _FormReader(HTMLParser):
     def __init__(self, form_id):
@@ -63,3 +65,13 @@ def form_data(html: str, form_id: str) -> dict[str, list[str]]:
 def as_post(data: dict[str, list[str]]) -> dict:
     """Form data for Django's test client (lists for repeated names)."""
     return {k: (v if len(v) != 1 else v[0]) for k, v in data.items()}
+
+
+def field_name(model, name: str) -> str:
+    """The admin form's name for a model field: a translated field is shown once per language, and
+    staff write the English in `<name>_en` (django-modeltranslation)."""
+    try:
+        translated = translator.get_options_for_model(model).get_field_names()
+    except NotRegistered:
+        return name
+    return f"{name}_en" if name in translated else name

@@ -17,7 +17,7 @@ from reversion.models import Version
 
 from routes.models import CodeParagraph, Organisation, Route, Step
 
-from .admin_form import as_post, form_data
+from .admin_form import as_post, field_name, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def post_change(client, obj, **changes):
     """Open the change page, change some fields, save: what a member of staff does."""
     url = change_url(obj)
     data = form_data(client.get(url).content.decode(), f"{obj._meta.model_name}_form")
-    data.update({k: [v] for k, v in changes.items()})
+    data.update({field_name(type(obj), k): [v] for k, v in changes.items()})
     return client.post(url, as_post(data))
 
 
@@ -82,11 +82,11 @@ def test_route_admin_has_steps_inline_slug_prepopulated_and_help_text(client, co
     assert "Organisations that can help" in html
     assert "The paragraphs of the SEND Code of Practice that back this route up" in html
     assert "View on site" in html
-    # A new route's slug fills itself in from the title.
+    # A new route's slug fills itself in from the title (in English).
     html = client.get(reverse("admin:routes_route_add")).content.decode()
     prepopulated = re.search(r'data-prepopulated-fields="([^"]*)"', html)
     slug = json.loads(html_text.unescape(prepopulated[1]))
-    assert [(f["id"], f["dependency_ids"]) for f in slug] == [("#id_slug", ["#id_title"])]
+    assert [(f["id"], f["dependency_ids"]) for f in slug] == [("#id_slug", ["#id_title_en"])]
 
 
 def test_a_change_is_recorded_with_who_and_what_and_can_be_restored(client, content, editor):
@@ -111,7 +111,7 @@ def test_a_change_is_recorded_with_who_and_what_and_can_be_restored(client, cont
     version_page = client.get(url).content.decode()
     assert 'value="Restore this version"' in version_page
     data = form_data(version_page, "route_form")
-    assert data["summary"] == [original]
+    assert data["summary_en"] == [original]
     response = client.post(url, as_post(data))
     assert response.status_code == 302
     route.refresh_from_db()
@@ -161,11 +161,11 @@ def test_the_second_save_does_not_overwrite_the_first(client, content, editor, m
     route = Route.objects.get(slug="mediation")
     url, first, second, first_form, second_form = two_staff_open(route, editor, manager)
     # The first saves.
-    first_form["summary"] = ["Summary from the first person."]
+    first_form["summary_en"] = ["Summary from the first person."]
     assert first.post(url, as_post(first_form)).status_code == 302
     # The second saves later, with their own change to another field.
-    second_form["time_limits"] = ["Time limits rewritten by the second person."]
-    second_form["summary"] = ["Summary from the second person."]
+    second_form["time_limits_en"] = ["Time limits rewritten by the second person."]
+    second_form["summary_en"] = ["Summary from the second person."]
     response = second.post(url, as_post(second_form))
     assert response.status_code == 200
     html = response.content.decode()
@@ -174,8 +174,8 @@ def test_the_second_save_does_not_overwrite_the_first(client, content, editor, m
     assert "Their version: Summary from the first person." in html
     # Nothing the second person typed is lost: it is still in the form.
     kept = form_data(html, "route_form")
-    assert kept["time_limits"] == ["Time limits rewritten by the second person."]
-    assert kept["summary"] == ["Summary from the second person."]
+    assert kept["time_limits_en"] == ["Time limits rewritten by the second person."]
+    assert kept["summary_en"] == ["Summary from the second person."]
     route.refresh_from_db()
     assert route.summary == "Summary from the first person."
     # Having seen the changes, saving again keeps the second person's version on purpose.
@@ -188,9 +188,9 @@ def test_the_second_save_does_not_overwrite_the_first(client, content, editor, m
 def test_changing_only_a_step_still_warns_a_colleague(client, content, editor, manager):
     route = Route.objects.get(slug="appeal")
     url, first, second, first_form, second_form = two_staff_open(route, editor, manager)
-    first_form["steps-0-title"] = ["Check you can appeal (changed)"]
+    first_form["steps-0-title_en"] = ["Check you can appeal (changed)"]
     assert first.post(url, as_post(first_form)).status_code == 302
-    second_form["summary"] = ["Another summary."]
+    second_form["summary_en"] = ["Another summary."]
     response = second.post(url, as_post(second_form))
     assert response.status_code == 200
     assert "after you opened it" in response.content.decode()
@@ -301,7 +301,7 @@ def test_a_browser_save_records_only_the_fields_that_changed(client, content, ed
     steps_changed_at = sorted(Step.objects.filter(route=route).values_list("pk", "body"))
     data = form_data(client.get(url).content.decode(), "route_form")
     data = {k: [v.replace("\n", "\r\n") for v in values] for k, values in data.items()}
-    data["summary"] = ["A new summary."]
+    data["summary_en"] = ["A new summary."]
     assert client.post(url, as_post(data)).status_code == 302
     assert Version.objects.get_for_object(route).count() == before + 1  # one save
     assert sorted(Step.objects.filter(route=route).values_list("pk", "body")) == steps_changed_at

@@ -26,7 +26,7 @@ def test_a_draft_is_previewed_by_staff_and_shown_to_the_public_only_once_publish
     token = ContentVersion.current()
 
     data = form_data(staff.get(change).content.decode(), "route_form")
-    data["steps-0-title"] = ["A step written in a draft"]
+    data["steps-0-title_en"] = ["A step written in a draft"]
     data["_draft"] = ["Save as a draft and preview"]
     response = staff.post(change, as_post(data))
     preview_url = reverse("admin:routes_route_draft", args=[route.pk])
@@ -68,7 +68,7 @@ def test_a_draft_with_a_mistake_is_not_kept(content, editor):
     staff = Client()
     staff.force_login(editor)
     data = form_data(staff.get(change).content.decode(), "route_form")
-    data["title"] = [""]
+    data["title_en"] = [""]
     data["_draft"] = ["Save as a draft and preview"]
     response = staff.post(change, as_post(data))
     assert response.status_code == 200 and "errornote" in response.content.decode()
@@ -81,7 +81,7 @@ def test_a_draft_of_an_organisation(content, editor):
     staff = Client()
     staff.force_login(editor)
     data = form_data(staff.get(change).content.decode(), "organisation_form")
-    data["opening_hours"] = ["Weekdays, 10am to 3pm (drafted)"]
+    data["opening_hours_en"] = ["Weekdays, 10am to 3pm (drafted)"]
     data["_draft"] = ["Save as a draft and preview"]
     assert staff.post(change, as_post(data)).status_code == 302
     public = Client()
@@ -98,14 +98,14 @@ def test_a_draft_is_not_published_over_a_later_change(content, editor, manager):
     staff = Client()
     staff.force_login(editor)
     data = form_data(staff.get(change).content.decode(), "route_form")
-    data["time_limits"] = ["Time limits in a draft."]
+    data["time_limits_en"] = ["Time limits in a draft."]
     data["_draft"] = ["Save as a draft and preview"]
     assert staff.post(change, as_post(data)).status_code == 302
     # A colleague changes the live page meanwhile.
     colleague = Client()
     colleague.force_login(manager)
     theirs = form_data(colleague.get(change).content.decode(), "route_form")
-    theirs["summary"] = ["The colleague's live summary."]
+    theirs["summary_en"] = ["The colleague's live summary."]
     assert colleague.post(change, as_post(theirs)).status_code == 302
     response = staff.post(reverse("admin:routes_route_draft_publish", args=[route.pk]), follow=True)
     assert "the draft was not published" in response.content.decode()

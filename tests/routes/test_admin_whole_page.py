@@ -48,12 +48,12 @@ def test_a_step_edited_on_another_open_page_is_not_silently_reverted(content, ed
     b.force_login(manager)
     a_form = open_page(a, route)
     b_form = open_page(b, route)
-    b_form["steps-0-title"] = ["Edited by B on the step page"]
+    b_form["steps-0-title_en"] = ["Edited by B on the step page"]
     assert b.post(change_url(route), as_post(b_form)).status_code == 302
     step.refresh_from_db()
     assert step.title == "Edited by B on the step page"
     # A changes only the summary and saves.
-    a_form["summary"] = ["A's summary"]
+    a_form["summary_en"] = ["A's summary"]
     response = a.post(change_url(route), as_post(a_form))
     step.refresh_from_db()
     assert step.title == "Edited by B on the step page", (
@@ -74,17 +74,17 @@ def test_inline_step_edit_is_kept_when_colleague_resaves_after_the_warning(
     b.force_login(manager)
     a_form = open_page(a, route)
     b_form = open_page(b, route)
-    a_form["steps-0-title"] = ["Step changed by A"]
+    a_form["steps-0-title_en"] = ["Step changed by A"]
     assert a.post(url, as_post(a_form)).status_code == 302
-    b_form["summary"] = ["B's summary"]
+    b_form["summary_en"] = ["B's summary"]
     warned = b.post(url, as_post(b_form))
     html = warned.content.decode()
     assert "after you opened it" in html
-    assert "They changed:" in html and "step ‘Step changed by A’ (title)" in html
+    assert "They changed:" in html and "step ‘Step changed by A’ (title [en])" in html
     kept = form_data(html, "route_form")
     # A's step text is now in B's form, and B's summary is kept.
-    assert kept["steps-0-title"] == ["Step changed by A"]
-    assert kept["summary"] == ["B's summary"]
+    assert kept["steps-0-title_en"] == ["Step changed by A"]
+    assert kept["summary_en"] == ["B's summary"]
     assert b.post(url, as_post(kept)).status_code == 302
     step = route.steps.order_by("order", "pk").first()
     assert step.title == "Step changed by A", "A's step edit was lost"
@@ -99,13 +99,13 @@ def test_both_changing_one_step_shows_their_text_beside_yours(content, editor, m
     a.force_login(editor)
     b.force_login(manager)
     a_form, b_form = open_page(a, route), open_page(b, route)
-    a_form["steps-1-body"] = ["A's body for step 2."]
+    a_form["steps-1-body_en"] = ["A's body for step 2."]
     assert a.post(url, as_post(a_form)).status_code == 302
-    b_form["steps-1-body"] = ["B's body for step 2."]
+    b_form["steps-1-body_en"] = ["B's body for step 2."]
     html = b.post(url, as_post(b_form)).content.decode()
     assert "Their version: A&#x27;s body for step 2." in html
     kept = form_data(html, "route_form")
-    assert kept["steps-1-body"] == ["B's body for step 2."]
+    assert kept["steps-1-body_en"] == ["B's body for step 2."]
     # Having read theirs, B keeps their own on purpose.
     assert b.post(url, as_post(kept)).status_code == 302
     assert route.steps.order_by("order", "pk")[1].body == "B's body for step 2."
@@ -120,7 +120,7 @@ def test_a_link_added_by_a_colleague_is_named_and_kept(content, editor, manager)
     b_form = open_page(b, route)
     ipsea = Organisation.objects.get(slug="ipsea")
     RouteOrganisation.objects.create(route=route, organisation=ipsea)
-    b_form["summary"] = ["B's summary"]
+    b_form["summary_en"] = ["B's summary"]
     html = b.post(url, as_post(b_form)).content.decode()
     assert "added organisation that can help ‘IPSEA helps with" in html
     kept = form_data(html, "route_form")
@@ -138,7 +138,7 @@ def test_history_says_in_words_who_changed_which_step(content, editor):
     client.force_login(editor)
     route = Route.objects.get(slug="appeal")
     data = open_page(client, route)
-    data["steps-0-title"] = ["Check you can appeal (changed)"]
+    data["steps-0-title_en"] = ["Check you can appeal (changed)"]
     assert client.post(change_url(route), as_post(data)).status_code == 302
     html = history_of(client, route)
     assert "Changed step 1 ‘Check you can appeal (changed)’: title" in html
@@ -157,7 +157,7 @@ def test_restoring_a_version_brings_back_its_steps_and_links(content, editor):
     first = Version.objects.get_for_object(route).order_by("pk").first()
     # An editor changes step 1, removes step 2 and the first link.
     data = open_page(client, route)
-    data["steps-0-title"] = ["A new first step"]
+    data["steps-0-title_en"] = ["A new first step"]
     data["steps-1-DELETE"] = ["on"]
     data["routeorganisation_set-0-DELETE"] = ["on"]
     assert client.post(change_url(route), as_post(data)).status_code == 302
@@ -324,5 +324,5 @@ def test_renaming_a_linked_organisation_elsewhere_does_not_stop_a_route_save(con
     linked = route.routeorganisation_set.first().organisation
     linked.name = "A new name for the organisation"
     linked.save()
-    data["summary"] = ["A summary saved after the rename."]
+    data["summary_en"] = ["A summary saved after the rename."]
     assert client.post(change_url(route), as_post(data)).status_code == 302

@@ -6,6 +6,9 @@ Run by `manage.py release` (and so `make run`) with every release. For each fixt
   the words the last release shipped; where staff changed them too, keep the staff words and add a
   line to the item's review notes (routes/content_release.py decides which is which).
 What each release shipped is kept in ShippedContent, so the next release can tell the two apart.
+Then the shipped translations (fixtures/translations/<language>/*.json) fill the translated
+fields' empty columns for their language, never a column staff have written in
+(translations/loader.py).
 """
 
 import json
@@ -17,9 +20,14 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
+from django.utils import translation
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
 from routes.content_release import release_plan
 from routes.models import ShippedContent, today
+from translations.loader import load_translations
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 # The note beside the versions a release's corrections make.
@@ -62,9 +70,26 @@ def remapped(model, fields: dict, new_pks: dict) -> dict:
     return fields
 
 
+def english_columns(model, fields: dict) -> dict:
+    """Fields with each translated field's English column holding its words: a fixture is in
+    English, and the site reads a translated field's English from that column
+    (django-modeltranslation), which would otherwise keep the words it had."""
+    try:
+        names = translator.get_options_for_model(model).get_field_names()
+    except NotRegistered:
+        return fields
+    english = {
+        build_localized_fieldname(name, DEFAULT_LANGUAGE): fields[name]
+        for name in names
+        if name in fields
+    }
+    return {**fields, **english}
+
+
 def save(model, pk, fields: dict) -> models.Model:
     """Save a row through the model's own save(), so versions, review dates and the content
     version follow as they do for a staff edit."""
+    fields = english_columns(model, fields)
     row = {"model": model._meta.label_lower, "pk": pk, "fields": fields}
     item = next(serializers.deserialize("python", [row]))
     item.object.save()
@@ -96,10 +121,18 @@ class Command(BaseCommand):
     help = "Load initial content into empty tables and apply its corrections where staff left it."
 
     def handle(self, *args, **options):
+        # The fixtures are the English, and a translated field read or written without a language
+        # is the active language's column: make it English, whatever the caller had active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.load_all()
+
+    def load_all(self):
         for fixture in sorted(FIXTURES.glob("*.json")):
             rows = json.loads(fixture.read_text())
             with transaction.atomic():
                 self.stdout.write(f"{fixture.name}: {self.bring(fixture.name, rows)}")
+        for line in load_translations(FIXTURES / "translations"):
+            self.stdout.write(line)
 
     def bring(self, name: str, rows: list[dict]) -> str:
         content_models = models_in(rows)

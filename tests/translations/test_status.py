@@ -1,0 +1,123 @@
+"""Staff control every translation: draft until checked, out of date when the English changes, and
+a report per language of what is missing or needs checking again."""
+
+import json
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from glossary.models import Term
+from translations import status
+from translations.loader import load_file
+from translations.models import TranslationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("missing", "recorded", "checked_hash", "current_hash", "state"),
+    [
+        (True, "checked", "a", "a", status.MISSING),
+        (False, None, "", "a", status.DRAFT),
+        (False, "draft", "", "a", status.DRAFT),
+        (False, "checked", "a", "a", status.CHECKED),
+        (False, "checked", "a", "b", status.OUT_OF_DATE),
+    ],
+)
+def test_where_a_translation_stands(missing, recorded, checked_hash, current_hash, state):
+    assert status.translation_state(missing, recorded, checked_hash, current_hash) == state
+
+
+def row_for(item, language):
+    return next(row for row in status.report(language) if row.item == item)
+
+
+def test_shipped_translations_load_as_drafts(content):
+    term = Term.objects.get(pk=3)
+    assert term.term_pl == "koordynator SEN (SENCO)"
+    recorded = TranslationStatus.objects.get(
+        content_type=ContentType.objects.get_for_model(Term), object_id="3", language="pl"
+    )
+    assert recorded.state == TranslationStatus.DRAFT
+    assert recorded.note == "Translation loaded from pl/glossary.json"
+    assert row_for(term, "pl").state == status.DRAFT
+    # A term no file translated is missing, field by field.
+    assert row_for(Term.objects.get(pk=1), "pl").missing == ("also_called", "meaning", "term")
+
+
+def test_a_checked_translation_is_out_of_date_once_the_english_changes(content, editor):
+    term = Term.objects.get(pk=3)
+    status.mark(term, "pl", editor, checked=True)
+    assert row_for(term, "pl").state == status.CHECKED
+    term.meaning_en = term.meaning_en + " Ask the school who it is."
+    term.save()
+    row = row_for(term, "pl")
+    assert row.state == status.OUT_OF_DATE
+    assert row.status.checked_by == editor
+    # A change to the Polish alone does not make it out of date: the English is what counts.
+    status.mark(term, "pl", editor, checked=True)
+    term.meaning_pl = term.meaning_pl + " "
+    term.save()
+    assert row_for(term, "pl").state == status.CHECKED
+
+
+def test_the_report_lists_each_language_and_records_a_check(client, content, editor):
+    client.force_login(editor)
+    url = reverse("admin:translations_translationstatus_changelist")
+    term = Term.objects.get(pk=3)
+    status.mark(term, "pl", editor, checked=True)
+    term.meaning_en = "Changed English."
+    term.save()
+    html = client.get(url, {"language": "pl", "state": "out of date"}).content.decode()
+    assert "Out of date: 1" in html
+    assert f'href="{reverse("admin:glossary_term_change", args=[3])}">SENCO</a>' in html
+    assert "SEN support" not in html  # a draft, not shown under "out of date"
+    urdu = client.get(url, {"language": "ur"}).content.decode()
+    assert "Urdu" in urdu and "Out of date: 0" in urdu
+    response = client.post(
+        reverse("admin:translations_translationstatus_mark"),
+        {
+            "language": "pl",
+            "content_type": ContentType.objects.get_for_model(Term).pk,
+            "object_id": 3,
+            "state": "checked",
+        },
+    )
+    assert response.status_code == 302
+    assert row_for(Term.objects.get(pk=3), "pl").state == status.CHECKED
+    assert client.get(url, {"language": "xx"}).status_code == 404
+
+
+def test_the_loader_fills_empty_fields_and_never_writes_over_staff_words(content, tmp_path):
+    term = Term.objects.get(pk=1)
+    term.meaning_pl = "Słowa wpisane przez pracownika."
+    term.save()
+    status.mark(term, "pl", None, checked=True)
+    shipped = tmp_path / "glossary.json"
+    shipped.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "glossary.term",
+                    "pk": 1,
+                    "fields": {
+                        "term": "plan EHC (EHC plan)",
+                        "meaning": "Słowa z pliku.",
+                        "also_called": "plan EHCP (EHCP)",
+                    },
+                },
+                {"model": "glossary.term", "pk": 999, "fields": {"term": "nic"}},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert load_file(shipped, "pl") == (1, 1)
+    term.refresh_from_db()
+    assert term.meaning_pl == "Słowa wpisane przez pracownika."
+    assert term.term_pl == "plan EHC (EHC plan)"
+    assert term.term_en == "EHC plan"
+    # New words came in, so the translation as a whole is a draft again.
+    assert row_for(term, "pl").state == status.DRAFT
+    # Loading again changes nothing.
+    assert load_file(shipped, "pl") == (0, 3)
