@@ -4,6 +4,8 @@ process: a page or a plan then costs one query (the version), however much it sh
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from ealing_send.pagecache import RecentPages
 
 from .models import ContentVersion, Organisation, Route
@@ -47,8 +49,9 @@ _fragments = RecentPages(512)
 
 def fragment(content: PublishedContent, key: tuple, make: Callable[[], str]) -> str:
     """The HTML `make()` gives for `key`, made once per content version. The key must name all that
-    the HTML shows besides the published content; never anything a visitor typed."""
-    full_key = (content.version, *key)
+    the HTML shows besides the published content; never anything a visitor typed. The language is
+    part of the key: the same fragment reads differently in each."""
+    full_key = (content.version, get_language(), *key)
     html = _fragments.get(full_key)
     if html is None:
         html = make()
