@@ -6,22 +6,26 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.translation import get_language
 
 register = template.Library()
 
 
+# Keyed by the language too: the furniture's words are translated.
 @lru_cache(maxsize=32)
-def _furniture(name: str, nav_section: str, urlconf, prefix: str) -> str:
+def _furniture(name: str, nav_section: str, urlconf, prefix: str, language: str) -> str:
     return render_to_string(f"includes/{name}.html", {"nav_section": nav_section})
 
 
 @register.simple_tag
 def header(nav_section=""):
     """The header and menu, with `nav_section` ('guidance', 'routes'…) shown as the current one."""
-    return _furniture("header", nav_section or "", get_urlconf(), get_script_prefix())
+    return _furniture(
+        "header", nav_section or "", get_urlconf(), get_script_prefix(), get_language()
+    )
 
 
 @register.simple_tag
 def footer():
     """The footer."""
-    return _furniture("footer", "", get_urlconf(), get_script_prefix())
+    return _furniture("footer", "", get_urlconf(), get_script_prefix(), get_language())
