@@ -55,7 +55,9 @@ class GuidanceDateField(DateInputField):
                     r"^\s*\d+\s*$", format_lazy(_("{Noun} must be a real date"), Noun=self.noun)
                 )
             ]
-        for box in self.widget.widgets:
+        # The boxes' own labels, in the visitor's language (crispy-forms-gds has no catalogue).
+        for box, name in zip(self.widget.widgets, (_("Day"), _("Month"), _("Year")), strict=True):
+            box.attrs["label"] = name
             # Phones show the number keypad (GOV.UK date input pattern).
             box.attrs["inputmode"] = "numeric"
 

@@ -86,6 +86,7 @@ def test_the_council_form_says_what_is_wrong_in_polish(compiled):
             data={"request_date_0": "1", "request_date_1": "1", "request_date_2": "2030"},
         )
         assert not form.is_valid()
+        assert str(form.fields["request_date"].widget.widgets[0].attrs["label"]) == "Dzień"
         assert form.error_links() == [
             (
                 "id_request_date_0",
