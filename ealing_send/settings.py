@@ -215,7 +215,6 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -48,9 +48,8 @@ _fragments = RecentPages(512)
 
 
 def fragment(content: PublishedContent, key: tuple, make: Callable[[], str]) -> str:
-    """The HTML `make()` gives for `key`, made once per content version. The key must name all that
-    the HTML shows besides the published content; never anything a visitor typed. The language is
-    part of the key: the same fragment reads differently in each."""
+    """The HTML `make()` gives for `key`, made once per content version and language. The key must
+    name all that the HTML shows besides the published content; never anything a visitor typed."""
     full_key = (content.version, get_language(), *key)
     html = _fragments.get(full_key)
     if html is None:

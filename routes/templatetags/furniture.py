@@ -11,9 +11,8 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
-# Keyed by the language too: the furniture's words are translated.
-@lru_cache(maxsize=32)
-def _furniture(name: str, nav_section: str, urlconf, prefix: str, language: str) -> str:
+@lru_cache(maxsize=128)
+def _furniture(name: str, nav_section: str, urlconf, prefix: str, language: str | None) -> str:
     return render_to_string(f"includes/{name}.html", {"nav_section": nav_section})
 
 
