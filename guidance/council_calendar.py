@@ -9,9 +9,14 @@ from .council_deadlines import CouncilDeadline
 
 
 def council_calendar(
-    deadlines: Iterable[CouncilDeadline], titles: dict[str, str], page_url: str, today: date
+    deadlines: Iterable[CouncilDeadline],
+    titles: dict[str, str],
+    page_url: str,
+    today: date,
+    worked_out_at: str,
 ) -> bytes:
-    """One all-day event a date, with a reminder a week before each date still to come.
+    """One all-day event a date, with a reminder a week before each date still to come. Each says
+    its rule and, in the words `worked_out_at` (the visitor's language), the page it came from.
 
     Each event's UID is made from what the date is and the day it falls on, so adding the file
     again updates the same events rather than doubling them.
@@ -26,7 +31,7 @@ def council_calendar(
         event.add("dtstart", deadline.due)
         event.add("dtend", deadline.due + timedelta(days=1))
         event.add("dtstamp", datetime.now(UTC))
-        event.add("description", f"{deadline.regulation}. Worked out at: {page_url}")
+        event.add("description", f"{deadline.regulation}. {worked_out_at}: {page_url}")
         event.add("url", page_url)
         # A reminder for a date already gone would go off at once, or never: none.
         if not deadline.has_passed(today):

@@ -6,6 +6,9 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .council_deadlines import DATE_KEYS, Case, Phase, Problem, problems
 from .forms import GuidanceDateField, date_field
@@ -15,24 +18,23 @@ KEYS = (*DATE_KEYS, "transfer_year", "transfer")
 
 # What each date is called in its error messages.
 NOUNS = {
-    "request_date": "the date the council got the request",
-    "draft_plan_date": "the date the draft plan was sent",
-    "review_meeting_date": "the date of the annual review meeting",
-    "amendment_notice_date": "the date the proposed changes were sent",
+    "request_date": _("the date the council got the request"),
+    "draft_plan_date": _("the date the draft plan was sent"),
+    "review_meeting_date": _("the date of the annual review meeting"),
+    "amendment_notice_date": _("the date the proposed changes were sent"),
 }
 
 _PROBLEM_WORDS = {
-    Problem.FUTURE: "{Noun} must be today or in the past",
-    Problem.TOO_EARLY: "{Noun} must be on or after 1 September 2014, when the rules began",
-    Problem.DRAFT_BEFORE_REQUEST: "The date the draft plan was sent must be on or after the date "
-    "the council got the request",
-    Problem.NOTICE_BEFORE_MEETING: "The date the proposed changes were sent must be on or after "
-    "the date of the annual review meeting",
+    Problem.FUTURE: _("{Noun} must be today or in the past"),
+    Problem.TOO_EARLY: _("{Noun} must be on or after 1 September 2014, when the rules began"),
+    Problem.DRAFT_BEFORE_REQUEST: _(
+        "The date the draft plan was sent must be on or after the date the council got the request"
+    ),
+    Problem.NOTICE_BEFORE_MEETING: _(
+        "The date the proposed changes were sent must be on or after the date of the annual "
+        "review meeting"
+    ),
 }
-
-
-def _capital(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def form_data(query) -> dict[str, str]:
@@ -58,52 +60,54 @@ class CouncilDeadlinesForm(forms.Form):
 
     request_date = GuidanceDateField(
         NOUNS["request_date"],
-        label="When did the council get the request for an EHC needs assessment?",
-        help_text="The day the council received it. For example, 27 3 2026.",
+        label=_("When did the council get the request for an EHC needs assessment?"),
+        help_text=_("The day the council received it. For example, 27 3 2026."),
         required=False,
     )
     draft_plan_date = GuidanceDateField(
         NOUNS["draft_plan_date"],
-        label="When was the draft EHC plan sent to you?",
-        help_text="Leave empty if you have not had a draft plan.",
+        label=_("When was the draft EHC plan sent to you?"),
+        help_text=_("Leave empty if you have not had a draft plan."),
         required=False,
     )
     review_meeting_date = GuidanceDateField(
         NOUNS["review_meeting_date"],
-        label="When was the annual review meeting?",
-        help_text="The meeting to review the EHC plan, usually at school.",
+        label=_("When was the annual review meeting?"),
+        help_text=_("The meeting to review the EHC plan, usually at school."),
         required=False,
     )
     amendment_notice_date = GuidanceDateField(
         NOUNS["amendment_notice_date"],
-        label="When did the council send its proposed changes to the plan?",
-        help_text="The letter or email with the amended draft, after a review.",
+        label=_("When did the council send its proposed changes to the plan?"),
+        help_text=_("The letter or email with the amended draft, after a review."),
         required=False,
     )
     transfer_year = forms.CharField(
-        label="Year of the move",
-        help_text="The year the child or young person starts at the new school or college. "
-        "For example, 2027.",
+        label=_("Year of the move"),
+        help_text=_(
+            "The year the child or young person starts at the new school or college. "
+            "For example, 2027."
+        ),
         required=False,
         max_length=4,
-        error_messages={"max_length": "Enter the year of the move as 4 numbers, like 2027"},
+        error_messages={"max_length": _("Enter the year of the move as 4 numbers, like 2027")},
     )
     transfer = forms.ChoiceField(
-        label="What kind of move is it?",
+        label=_("What kind of move is it?"),
         choices=[
             Choice(
                 Phase.SCHOOL.value,
-                "Starting school, or moving to junior, middle or secondary school",
-                hint="Including from nursery or early years to school.",
+                _("Starting school, or moving to junior, middle or secondary school"),
+                hint=_("Including from nursery or early years to school."),
             ),
             Choice(
                 Phase.POST_16.value,
-                "Moving from secondary school to a college, sixth form or other post-16 place",
+                _("Moving from secondary school to a college, sixth form or other post-16 place"),
             ),
         ],
         widget=forms.RadioSelect,
         required=False,
-        error_messages={"invalid_choice": "Select what kind of move it is"},
+        error_messages={"invalid_choice": _("Select what kind of move it is")},
     )
 
     def __init__(self, today: date, *args, **kwargs):
@@ -118,7 +122,7 @@ class CouncilDeadlinesForm(forms.Form):
             Fieldset(
                 Field.text("transfer_year", field_width=4, inputmode="numeric"),
                 Field.radios("transfer", legend_size=Size.SMALL),
-                legend="Moving to a new school or college",
+                legend=_("Moving to a new school or college"),
                 legend_size=Size.MEDIUM,
                 legend_tag="h3",
             ),
@@ -129,28 +133,30 @@ class CouncilDeadlinesForm(forms.Form):
         if not value:
             return None
         if not value.isdigit() or len(value) != 4:
-            raise forms.ValidationError("Enter the year of the move as 4 numbers, like 2027")
+            raise forms.ValidationError(
+                gettext("Enter the year of the move as 4 numbers, like 2027")
+            )
         return int(value)
 
     def clean(self):
         cleaned = super().clean()
         year, phase = cleaned.get("transfer_year"), cleaned.get("transfer")
         if year and not phase and "transfer" not in self.errors:
-            self.add_error("transfer", "Select what kind of move it is")
+            self.add_error("transfer", gettext("Select what kind of move it is"))
         if phase and not year and "transfer_year" not in self.errors:
-            self.add_error("transfer_year", "Enter the year of the move")
+            self.add_error("transfer_year", gettext("Enter the year of the move"))
         if self.errors:
             return cleaned
         case = self.case()
         for key, problem in problems(case, self.today).items():
             if key == "transfer_year":
                 last = self.today.year + 2
-                self.add_error(key, f"Enter a year from 2015 to {last}")
+                self.add_error(key, gettext("Enter a year from 2015 to {last}").format(last=last))
             else:
                 words = _PROBLEM_WORDS[problem]
-                self.add_error(key, words.format(Noun=_capital(NOUNS[key])))
+                self.add_error(key, format_lazy(words, Noun=capfirst(NOUNS[key])))
         if not self.errors and case.is_empty:
-            self.add_error("request_date", "Enter at least one date")
+            self.add_error("request_date", gettext("Enter at least one date"))
         return cleaned
 
     def case(self) -> Case:

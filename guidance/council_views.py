@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ealing_send.links import link
 from ealing_send.pagecache import private_page
@@ -99,7 +100,7 @@ def council_deadlines_calendar(request):
     )
     titles = {d.key: title(d.key) for d in deadlines}
     response = HttpResponse(
-        council_calendar(deadlines, titles, page_url, today),
+        council_calendar(deadlines, titles, page_url, today, gettext("Worked out at")),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="council-deadlines.ics"'

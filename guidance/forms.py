@@ -10,6 +10,9 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import flow
 from .question_words import QUESTION_WORDS, Answer, DateWords, problem_words, wording
@@ -36,13 +39,25 @@ class GuidanceDateField(DateInputField):
 
     def __init__(self, noun: str, **kwargs):
         super().__init__(require_all_fields=False, **kwargs)
-        self.noun = noun[0].upper() + noun[1:]
-        self.error_messages["required"] = f"Enter {noun}"
-        self.error_messages["incomplete"] = f"Enter {noun}"
-        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
-            part.error_messages["incomplete"] = f"{self.noun} must include a {name}"
-            part.validators = [RegexValidator(r"^\s*\d+\s*$", f"{self.noun} must be a real date")]
-        for box in self.widget.widgets:
+        # Lazy: fields are made when a module loads, and the words are read in the visitor's language.
+        self.noun = capfirst(noun)
+        self.error_messages["required"] = format_lazy(_("Enter {noun}"), noun=noun)
+        self.error_messages["incomplete"] = format_lazy(_("Enter {noun}"), noun=noun)
+        missing = (
+            _("{Noun} must include a day"),
+            _("{Noun} must include a month"),
+            _("{Noun} must include a year"),
+        )
+        for part, words in zip(self.fields, missing, strict=True):
+            part.error_messages["incomplete"] = format_lazy(words, Noun=self.noun)
+            part.validators = [
+                RegexValidator(
+                    r"^\s*\d+\s*$", format_lazy(_("{Noun} must be a real date"), Noun=self.noun)
+                )
+            ]
+        # The boxes' own labels, in the visitor's language (crispy-forms-gds has no catalogue).
+        for box, name in zip(self.widget.widgets, (_("Day"), _("Month"), _("Year")), strict=True):
+            box.attrs["label"] = name
             # Phones show the number keypad (GOV.UK date input pattern).
             box.attrs["inputmode"] = "numeric"
 
@@ -51,12 +66,16 @@ class GuidanceDateField(DateInputField):
         if not (day and month and year):
             return None
         if len(year) != 4:
-            raise ValidationError(f"{self.noun} must include a year with 4 numbers")
+            raise ValidationError(
+                gettext("{Noun} must include a year with 4 numbers").format(Noun=self.noun)
+            )
         try:
             return date(int(year), int(month), int(day))
         except (ValueError, OverflowError):
             # date() raises OverflowError, not ValueError, for a day or month of 2**31 or more.
-            raise ValidationError(f"{self.noun} must be a real date") from None
+            raise ValidationError(
+                gettext("{Noun} must be a real date").format(Noun=self.noun)
+            ) from None
 
 
 def get_form_helper(*fields) -> FormHelper:
@@ -161,13 +180,13 @@ class DeadlineCalculatorForm(forms.Form):
 
     decision_date = GuidanceDateField(
         QUESTION_WORDS["decision_date"].noun,
-        label="Date of the decision letter",
-        help_text="For example, 27 3 2026.",
+        label=_("Date of the decision letter"),
+        help_text=_("For example, 27 3 2026."),
     )
     certificate_date = GuidanceDateField(
         QUESTION_WORDS["certificate_date"].noun,
-        label="Date on the mediation certificate (if there is one)",
-        help_text="Leave empty if there is no certificate yet.",
+        label=_("Date on the mediation certificate (if there is one)"),
+        help_text=_("Leave empty if there is no certificate yet."),
         required=False,
     )
 

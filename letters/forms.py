@@ -4,6 +4,7 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.utils.translation import gettext
 
 from guidance.forms import GuidanceDateField
 
@@ -17,19 +18,25 @@ MAX_LONG_TEXT = 2000
 def _field(name: str) -> forms.Field:
     placeholder = PLACEHOLDERS[name]
     required = placeholder.required
-    label, hint = placeholder.label, placeholder.hint
+    # The placeholders' words are marked for translation where they are written; read here, when a
+    # visitor's language is known. ("" stays "": gettext("") is the catalogue's header.)
+    label = gettext(placeholder.label)
+    hint = gettext(placeholder.hint) if placeholder.hint else ""
+    noun = label[0].lower() + label[1:]
     if placeholder.kind == DATE:
-        return GuidanceDateField(
-            label[0].lower() + label[1:], label=label, help_text=hint, required=required
-        )
+        return GuidanceDateField(noun, label=label, help_text=hint, required=required)
     if placeholder.kind == CHOICE:
         return forms.ChoiceField(
             label=label,
             help_text=hint,
             required=required,
-            choices=[Choice(value, words) for value, words, _letter in placeholder.choices],
+            choices=[
+                Choice(value, gettext(words)) for value, words, _letter in placeholder.choices
+            ],
             widget=forms.RadioSelect,
-            error_messages={"required": f"Select an answer to ‘{label}’"},
+            error_messages={
+                "required": gettext("Select an answer to ‘{label}’").format(label=label)
+            },
         )
     long = placeholder.kind == LONG_TEXT
     return forms.CharField(
@@ -39,8 +46,10 @@ def _field(name: str) -> forms.Field:
         max_length=MAX_LONG_TEXT if long else MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}) if long else forms.TextInput,
         error_messages={
-            "required": f"Enter {label[0].lower() + label[1:]}",
-            "max_length": f"{label} must be {MAX_LONG_TEXT if long else MAX_TEXT} characters or fewer",
+            "required": gettext("Enter {noun}").format(noun=noun),
+            "max_length": gettext("{label} must be {limit} characters or fewer").format(
+                label=label, limit=MAX_LONG_TEXT if long else MAX_TEXT
+            ),
         },
     )
 

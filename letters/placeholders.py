@@ -19,6 +19,12 @@ PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
 TEXT, LONG_TEXT, DATE, CHOICE = "text", "long-text", "date", "choice"
 
 
+def _(words: str) -> str:
+    """Marks words the family reads on the form for translation (`manage.py makemessages` finds
+    `_`); the form translates them when it asks. The letter's own words stay as written."""
+    return words
+
+
 @dataclass(frozen=True)
 class Placeholder:
     """One thing a letter can say: what the family is asked, or what the site works out."""
@@ -42,36 +48,36 @@ class Placeholder:
 DECISIONS = (
     (
         "refuse-assessment",
-        "Not to carry out an EHC needs assessment",
+        _("Not to carry out an EHC needs assessment"),
         "decision not to carry out an education, health and care (EHC) needs assessment",
     ),
     (
         "refuse-reassessment",
-        "Not to carry out a new EHC needs assessment (a re-assessment)",
+        _("Not to carry out a new EHC needs assessment (a re-assessment)"),
         "decision not to carry out a new EHC needs assessment (a re-assessment)",
     ),
     (
         "refuse-plan",
-        "Not to issue an EHC plan after an assessment",
+        _("Not to issue an EHC plan after an assessment"),
         "decision not to issue an EHC plan after the EHC needs assessment",
     ),
     (
         "plan-contents",
-        "What the EHC plan says about needs or support",
+        _("What the EHC plan says about needs or support"),
         "decision about what the EHC plan says about my child’s needs and the help they will get",
     ),
     (
         "placement-only",
-        "The school or college named in the EHC plan",
+        _("The school or college named in the EHC plan"),
         "decision about the school or college named in the EHC plan",
     ),
     (
         "refuse-amend",
-        "Not to change the EHC plan after a review",
+        _("Not to change the EHC plan after a review"),
         "decision not to change the EHC plan after the review",
     ),
-    ("cease-plan", "To stop the EHC plan", "decision to stop the EHC plan"),
-    ("other", "Another decision", "recent decision about my child’s special educational needs"),
+    ("cease-plan", _("To stop the EHC plan"), "decision to stop the EHC plan"),
+    ("other", _("Another decision"), "recent decision about my child’s special educational needs"),
 )
 
 
@@ -92,21 +98,21 @@ SEND_REGS = "the Special Educational Needs and Disability Regulations 2014"
 TIME_LIMITS = {
     # SEND Regulations 2014 reg 5(1): 6 weeks from the request to the decision whether to assess.
     "reg-5-1": CouncilTimeLimit(
-        "Whether the council will carry out an EHC needs assessment (6 weeks)",
+        _("Whether the council will carry out an EHC needs assessment (6 weeks)"),
         f"regulation 5(1) of {SEND_REGS}",
         "tell me whether it would carry out an EHC needs assessment within 6 weeks of "
         "receiving the request",
     ),
     # SEND Regulations 2014 reg 10(1): 16 weeks from the request to a decision not to issue a plan.
     "reg-10-1": CouncilTimeLimit(
-        "Whether the council will issue an EHC plan (16 weeks)",
+        _("Whether the council will issue an EHC plan (16 weeks)"),
         f"regulation 10(1) of {SEND_REGS}",
         "tell me within 16 weeks of receiving the request for an EHC needs assessment if it "
         "decided not to issue an EHC plan",
     ),
     # SEND Regulations 2014 reg 13(2): 20 weeks from the request to the final EHC plan.
     "reg-13-2": CouncilTimeLimit(
-        "The final EHC plan (20 weeks)",
+        _("The final EHC plan (20 weeks)"),
         f"regulation 13(2) of {SEND_REGS}",
         "send me the final EHC plan within 20 weeks of receiving the request for an EHC needs "
         "assessment",
@@ -114,27 +120,27 @@ TIME_LIMITS = {
     # SEND Regulations 2014 reg 20: the council's decision within 4 weeks of the review meeting
     # (paragraph number not confirmed from the regulation's own text here: cited as the whole).
     "reg-20": CouncilTimeLimit(
-        "The council's decision after an annual review (4 weeks)",
+        _("The council's decision after an annual review (4 weeks)"),
         f"regulation 20 of {SEND_REGS}",
         "tell me within 4 weeks of the annual review meeting whether it proposed to keep, "
         "change or stop maintaining the EHC plan",
     ),
     # SEND Regulations 2014 reg 22(3): the amended plan within 8 weeks of the proposed changes.
     "reg-22-3": CouncilTimeLimit(
-        "The final amended EHC plan (8 weeks)",
+        _("The final amended EHC plan (8 weeks)"),
         f"regulation 22(3) of {SEND_REGS}",
         "send me the final amended EHC plan within 8 weeks of sending me the proposed changes",
     ),
     # SEND Regulations 2014 reg 18(1): before 15 February (a move to a new school) or before
     # 31 March (from secondary school to a post-16 place) in the year of the move.
     "reg-18-1-b": CouncilTimeLimit(
-        "The plan amended for a move to a new school (before 15 February)",
+        _("The plan amended for a move to a new school (before 15 February)"),
         f"regulation 18(1)(b) of {SEND_REGS}",
         "review the EHC plan, and amend it to name my child's next school, before 15 February "
         "in the year of the move",
     ),
     "reg-18-1-a": CouncilTimeLimit(
-        "The plan amended for a move to a post-16 place (before 31 March)",
+        _("The plan amended for a move to a post-16 place (before 31 March)"),
         f"regulation 18(1)(a) of {SEND_REGS}",
         "review the EHC plan, and amend it to name the post-16 place, before 31 March in the "
         "year of the move",
@@ -146,86 +152,88 @@ TIME_LIMITS = {
 MEDIATION = (
     (
         "yes",
-        "I want to try mediation",
+        _("I want to try mediation"),
         "I would like to try mediation. Please arrange it with the council, and send me the "
         "mediation certificate when the mediation has finished.",
     ),
     (
         "no",
-        "I do not want mediation",
+        _("I do not want mediation"),
         "I do not want mediation. Please send me a mediation certificate so that I can appeal "
         "to the First-tier Tribunal (SEND).",
     ),
 )
 
 PLACEHOLDERS: dict[str, Placeholder] = {
-    "parent_name": Placeholder("Your full name", required=True),
+    "parent_name": Placeholder(_("Your full name"), required=True),
     "parent_address": Placeholder(
-        "Your address", "So they can write back to you. You can leave it out.", LONG_TEXT
+        _("Your address"), _("So they can write back to you. You can leave it out."), LONG_TEXT
     ),
-    "parent_contact": Placeholder("Your phone number or email address", "Optional."),
-    "child_name": Placeholder("Your child’s full name", required=True),
-    "child_date_of_birth": Placeholder("Your child’s date of birth", "Optional.", DATE),
+    "parent_contact": Placeholder(_("Your phone number or email address"), _("Optional.")),
+    "child_name": Placeholder(_("Your child’s full name"), required=True),
+    "child_date_of_birth": Placeholder(_("Your child’s date of birth"), _("Optional."), DATE),
     "school_name": Placeholder(
-        "Your child’s school or college", "Optional. For example, Ealing Park Primary School."
+        _("Your child’s school or college"), _("Optional. For example, Ealing Park Primary School.")
     ),
     "decision": Placeholder(
-        "Which decision is this about?",
+        _("Which decision is this about?"),
         kind=CHOICE,
         required=True,
         prefill_key="decision",
         choices=DECISIONS,
     ),
     "decision_date": Placeholder(
-        "Date on the council’s decision letter",
-        "Optional. For example, 13 10 2026.",
+        _("Date on the council’s decision letter"),
+        _("Optional. For example, 13 10 2026."),
         DATE,
         prefill_key="decision_date",
     ),
     "request_date": Placeholder(
-        "Date you asked for the EHC needs assessment",
-        "Optional. For example, 3 6 2026.",
+        _("Date you asked for the EHC needs assessment"),
+        _("Optional. For example, 3 6 2026."),
         DATE,
         prefill_key="request_date",
     ),
     "regulation": Placeholder(
-        "What is late?",
+        _("What is late?"),
         kind=CHOICE,
         required=True,
         prefill_key="regulation",
         choices=tuple((code, limit.label, limit.regulation) for code, limit in TIME_LIMITS.items()),
     ),
     "date_due": Placeholder(
-        "Date it was due",
-        "The council deadlines page works this out. For example, 20 11 2026.",
+        _("Date it was due"),
+        _("The council deadlines page works this out. For example, 20 11 2026."),
         DATE,
         required=True,
         prefill_key="date_due",
     ),
     "mediation_choice": Placeholder(
-        "Do you want mediation?",
+        _("Do you want mediation?"),
         kind=CHOICE,
         required=True,
         prefill_key="mediation",
         choices=MEDIATION,
     ),
-    "exclusion_date": Placeholder("Date of the permanent exclusion", "Optional.", DATE),
+    "exclusion_date": Placeholder(_("Date of the permanent exclusion"), _("Optional."), DATE),
     "governors_decision_date": Placeholder(
-        "Date of the governors’ letter saying they will not reinstate your child",
-        "Optional. Your 15 school days to ask for a review count from when you were told.",
+        _("Date of the governors’ letter saying they will not reinstate your child"),
+        _("Optional. Your 15 school days to ask for a review count from when you were told."),
         DATE,
     ),
     "concerns": Placeholder(
-        "What worries you",
-        "Optional. A few sentences in your own words.",
+        _("What worries you"),
+        _("Optional. A few sentences in your own words."),
         LONG_TEXT,
     ),
     "what_you_want": Placeholder(
-        "What you would like to happen", "Optional. A few sentences in your own words.", LONG_TEXT
+        _("What you would like to happen"),
+        _("Optional. A few sentences in your own words."),
+        LONG_TEXT,
     ),
-    "today": Placeholder("The date the letter is made", worked_out=True),
+    "today": Placeholder(_("The date the letter is made"), worked_out=True),
     "duty": Placeholder(
-        "What the council had to do, and by when (from ‘What is late?’)", worked_out=True
+        _("What the council had to do, and by when (from ‘What is late?’)"), worked_out=True
     ),
 }
 

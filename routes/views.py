@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 
 from ealing_send.pagecache import content_page
 from glossary.terms import link_glossary_terms
@@ -109,7 +110,7 @@ def organisation_list(request):
     chosen_route = next((r for r in routes if r.slug == chosen), None)
     error = ""
     if chosen and chosen_route is None:
-        error = "Choose an option from the list"
+        error = gettext("Choose an option from the list")
     elif chosen_route is not None:
         organisations = organisations.filter(routes=chosen_route)
     organisations = list(organisations)
