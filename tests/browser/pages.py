@@ -130,22 +130,26 @@ QUESTION_PAGES = [
     "/what-can-i-do/incident_date/?who=parent&concern=discrimination",
 ]
 
-# A page of each kind in each language but English (issue 15): every check runs on them too. Their
-# words are English until the translations are in, but the furniture, direction (Urdu is right to
-# left), banner and switcher are each language's own.
+# A page of each kind in each language but English (issue 15): every check (axe, the HTML checker,
+# 320px, console errors) runs on them too. Urdu is right to left; each language has its own
+# furniture, banner and switcher, and its own words once translated.
 TRANSLATED_PAGES = [
     f"/{code}{url}"
     for code in ("pl", "ur")
     for url in (
         "/",
-        "/routes/appeal/",
-        "/organisations/ealing-isaid/",
-        "/glossary/",
-        "/letters/tell-mediation-adviser/",
+        "/what-can-i-do/",
         "/what-can-i-do/concern/?who=parent",
         _error_page("decision_date"),
         "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes",
         RESULT,
+        "/routes/appeal/",
+        "/organisations/",
+        "/organisations/ealing-isaid/",
+        "/glossary/",
         COUNCIL_ALL_DATES,
+        "/letters/",
+        "/letters/tell-mediation-adviser/",
+        "/deadlines/?decision_date_0=14&decision_date_1=1&decision_date_2=2026",
     )
 ]

@@ -315,12 +315,13 @@ def english_in(sentence: str, language: str, kept: re.Pattern) -> list[str]:
 
 
 def english_left(pages: dict[str, str], language: str, kept: re.Pattern) -> dict[str, list[str]]:
-    """Each sentence with English left in it, and the pages it is on."""
+    """Each sentence with English left in it, and the pages it is on (a sentence that differs
+    only by the page's own address, as "Printed from …" does, is listed once)."""
     where: dict[str, list[str]] = defaultdict(list)
     for url, html in pages.items():
         for sentence in dict.fromkeys(sentences(html, language)):
             if english_in(sentence, language, kept):
-                where[sentence].append(url)
+                where[ADDRESSES.sub("<address>", sentence)].append(url)
     return where
 
 
