@@ -143,3 +143,80 @@ def test_the_switcher_carries_the_answers_and_nothing_else_from_the_address(clie
         "/pl/letters/tell-mediation-adviser/?decision=cease-plan&decision_date_0=13"
     )
     assert "Nobody" not in html
+
+
+RESULT = (
+    "/what-can-i-do/result/?who=parent&concern=la-decision&decision=refuse-plan"
+    "&decision_date=2026-10-02&mediation=no"
+)
+
+
+def banner_link(html: str) -> str:
+    """Where the banner's "Read this page in English" link goes, as a browser reads it."""
+    return unescape(re.search(r'class="govuk-notification-banner__link" href="([^"]*)"', html)[1])
+
+
+# A page of each kind: the banner is in base.html, but a page may replace the block it is in.
+EVERY_KIND = [
+    "/",
+    "/what-can-i-do/concern/?who=parent",
+    "/what-can-i-do/who/answer/",
+    CHECK,
+    RESULT,
+    "/routes/appeal/",
+    "/organisations/",
+    "/letters/tell-mediation-adviser/",
+    "/council-deadlines/?request_date=2026-05-04",
+    "/no-such-page/",
+]
+WHOLE_BANNER = f"{BANNER} The English page is the one that counts."
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_every_kind_of_page_has_the_banner_linking_to_the_same_page_in_english(
+    client, content, code
+):
+    with translation.override(code):
+        translated = translation.gettext(WHOLE_BANNER)
+    assert translated != WHOLE_BANNER
+    for url in EVERY_KIND:
+        html = client.get(f"/{code}{url}").content.decode()
+        assert translated in html, url
+        assert WHOLE_BANNER in html, url
+        # The same page in English, with the family's answers.
+        assert banner_link(html) == url
+        assert BANNER not in client.get(url).content.decode(), url
+
+
+def test_checking_one_language_leaves_the_others_banner(client, content):
+    for row in status.report("pl"):
+        for name in row.missing:
+            setattr(row.item, f"{name}_pl", f"{getattr(row.item, name)} (pl)")
+        row.item.save()
+    check_everything("pl")
+    assert BANNER not in client.get("/pl/glossary/").content.decode()
+    assert BANNER in client.get("/ur/glossary/").content.decode()
+
+
+def test_the_banner_comes_back_for_a_new_english_item_or_a_check_withdrawn(client, content):
+    from glossary.models import Term
+
+    for row in status.report("pl"):
+        for name in row.missing:
+            setattr(row.item, f"{name}_pl", f"{getattr(row.item, name)} (pl)")
+        row.item.save()
+    check_everything("pl")
+    # A draft that is not published does not count: the public cannot see it.
+    hidden = Term.objects.create(
+        term_en="Unseen term", slug="unseen-term", meaning_en="Not yet public.", is_published=False
+    )
+    assert BANNER not in client.get("/pl/").content.decode()
+    # A published term with only English words: its page would show English.
+    hidden.is_published = True
+    hidden.save()
+    assert BANNER in client.get("/pl/").content.decode()
+    hidden.delete()
+    assert BANNER not in client.get("/pl/").content.decode()
+    # A check withdrawn (made a draft again) brings it back too.
+    status.mark(Term.objects.get(pk=3), "pl", None, checked=False)
+    assert BANNER in client.get("/pl/").content.decode()

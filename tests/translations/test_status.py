@@ -121,3 +121,57 @@ def test_the_loader_fills_empty_fields_and_never_writes_over_staff_words(content
     assert row_for(term, "pl").state == status.DRAFT
     # Loading again changes nothing.
     assert load_file(shipped, "pl") == (0, 3)
+
+
+def test_a_change_to_any_english_field_of_any_kind_makes_its_check_out_of_date(content, editor):
+    for model in status.translated_models():
+        for name in status.translated_fields(model):
+            item = next(
+                item
+                for item in model._default_manager.all()
+                if status.words(item, name, status.english()).strip()
+            )
+            # Translated in full (staff fill in what no file shipped), then checked.
+            for missing in row_for(item, "ur").missing:
+                setattr(
+                    item, f"{missing}_ur", f"{status.words(item, missing, status.english())} (ur)"
+                )
+            item.save()
+            status.mark(item, "ur", editor, checked=True)
+            assert row_for(item, "ur").state == status.CHECKED, f"{model.__name__}.{name}"
+            english = f"{name}_{status.english()}"
+            setattr(item, english, getattr(item, english) + " Changed.")
+            item.save()
+            assert row_for(item, "ur").state == status.OUT_OF_DATE, f"{model.__name__}.{name}"
+
+
+def test_the_report_says_who_checked_an_out_of_date_translation_and_when(client, content, editor):
+    editor.first_name, editor.last_name = "Ada", "Kowalska"
+    editor.save()
+    client.force_login(editor)
+    term = Term.objects.get(pk=3)
+    response = client.post(
+        reverse("admin:translations_translationstatus_mark"),
+        {
+            "language": "ur",
+            "content_type": ContentType.objects.get_for_model(Term).pk,
+            "object_id": 3,
+            "state": "checked",
+        },
+    )
+    assert response.status_code == 302
+    recorded = row_for(term, "ur").status
+    assert recorded.checked_by == editor and recorded.checked_at is not None
+    term.refresh_from_db()
+    term.meaning_en = "Changed English."
+    term.save()
+    url = reverse("admin:translations_translationstatus_changelist")
+    html = client.get(url, {"language": "ur", "state": "out of date"}).content.decode()
+    row = html.split(">SENCO</a>")[1].split("</tr>")[0]
+    assert "<strong>Out of date</strong>" in row
+    assert f"{recorded.checked_at:%-d %B %Y}" in row and "by Ada Kowalska" in row
+    assert "Mark as checked" in row
+    # Checked again, it leaves the out-of-date list.
+    status.mark(term, "ur", editor, checked=True)
+    html = client.get(url, {"language": "ur", "state": "out of date"}).content.decode()
+    assert "Out of date: 0" in html and ">SENCO</a>" not in html
