@@ -51,15 +51,25 @@ ENGLISH_WORDS = frozenset({
 # the rest): official terms kept in brackets beside their translation (translation-spec.md), and
 # names of bodies, laws and schools the pages mention.
 KEPT_ENGLISH = (
-    # Legal and official terms.
+    # Legal and official terms, as the letters a family gets and the law write them.
     "First-tier Tribunal (SEND)",
     "First-tier Tribunal",
     "SEND Code of Practice",
     "Code of Practice",
+    "special educational needs and disability",
     "special educational needs",
+    "education, health and care (EHC) needs assessment",
     "education, health and care (EHC) plan",
+    "compulsory school age",
+    "mainstream school",
+    "school exclusions",
+    "exclusions",
+    "speech and language therapy",
+    "application for an independent review of a permanent exclusion",
+    "council’s decision letter",
     "decision letter",
     "council",
+    "register your appeal",
     "schools white paper",
     "King’s Speech",
     "Education for All Bill",
@@ -68,10 +78,15 @@ KEPT_ENGLISH = (
     "Web Content Accessibility Guidelines",
     "SEN",
     "SEND",
-    # Bodies named on the accessibility statement, the council deadlines page and IPSEA's page.
+    # Bodies and services named on the pages.
+    "London Borough of Ealing",
+    "Department for Education",
     "Equality and Human Rights Commission",
     "Equality Advisory and Support Service",
     "Coram Child Law Advice",
+    "Child Law Advice",
+    "School Exclusion Clinic",
+    "Ealing Service for Children with Additional Needs",
     "Independent Provider of Special Education Advice",
     # The example in the hint for a school's name.
     "Ealing Park Primary School",
@@ -84,16 +99,21 @@ CITATION = re.compile(
     r"(?:[ ,]+(?:[A-Z][\w’'-]*|\((?:[A-Z][\w’'.-]*|\d+|and|of|,| )+\)|and|of|for|the))*"
     r" (?:Act|Regulations|Rules|Order) \d{4}"
     r"(?:,? (?:regulations?|rules?|sections?|paragraphs?|articles?|[Ss]chedule|[Pp]art|reg\.|r\.|s\.)"
-    r" [\dA-Z]+(?:\(\w+\))*(?: to [\dA-Z]+(?:\(\w+\))*)?(?: \(\w+\))?)*"
+    r" [\dA-Z]+(?:\(\w+\))*(?: (?:to|and) [\dA-Z]+(?:\(\w+\))*)?(?: \(\w+\))?)*"
 )
 ADDRESSES = re.compile(
     r"\S+@\S+\.\w+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net)\b/?\S*"
 )
 # Where a sentence ends (Urdu's full stop is ۔), but not after "No." as in "(No. 2) Regulations".
 SENTENCE_END = re.compile(r"(?<=[.!?۔؟])(?<!No\.)\s+")
-WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# A whole word in any alphabet ("upływa" is one Polish word, not "up" and "ywa").
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 # Three or more Latin-letter words in a row: English on an Urdu page, which has no Latin words.
-LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'-]*(?:[\s,:;،؛]+[A-Za-z][A-Za-z’'-]*){2,}")
+LATIN_WORD = r"(?<![^\W\d_])[A-Za-z][A-Za-z’'-]*(?![^\W\d_])"
+LATIN_RUN = re.compile(rf"{LATIN_WORD}(?:[\s,:;،؛]+{LATIN_WORD}){{2,}}")
+# The title of a publication cited as a source, in quotation marks inside brackets: "(Child Law
+# Advice, ‘Complaints to maintained schools’)".
+CITED_TITLE = re.compile(r"(?<=[(,] )‘[^’]*’(?=\))|(?<=\()‘[^’]*’(?=\))")
 # Elements whose text is laid out on lines of its own; the rest run on inside a sentence.
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "mark", "q", "s", "small"}
 INLINE |= {"span", "strong", "sub", "sup", "time", "u", "var", "label"}
@@ -282,9 +302,11 @@ def sentences(html: str, language: str) -> list[str]:
 
 def kept_english() -> re.Pattern:
     """What may stay English on any page: organisations' names, the glossary's English terms and
-    what they are also called, the law behind each deadline as cited, and KEPT_ENGLISH; longest
-    first, so a long name is taken out before a part of it."""
+    what they are also called, the law behind each deadline as cited, what a family typed into a
+    letter, and KEPT_ENGLISH; longest first, so a long name is taken out before a part of it."""
     kept = set(KEPT_ENGLISH)
+    # What the family typed into a letter's form comes back on the page as they wrote it.
+    kept.update(value for value in LETTER_DETAILS.values() if not value.isdigit())
     kept.update(Organisation.objects.values_list("name", flat=True))
     kept.update(Reference.objects.values_list("title", flat=True))
     for term in Term.objects.all():
@@ -298,7 +320,7 @@ def kept_english() -> re.Pattern:
 
 def without_kept_english(sentence: str, kept: re.Pattern) -> str:
     """The sentence without addresses, citations of the law and the English kept on purpose."""
-    for allowed in (ADDRESSES, CITATION, kept):
+    for allowed in (ADDRESSES, CITATION, CITED_TITLE, kept):
         sentence = allowed.sub(" ", sentence)
     return sentence
 
@@ -373,6 +395,18 @@ sen@ealing.gov.uk lub zobacz www.ealing.gov.uk/send albo https://www.ipsea.org.u
             ["Ask the school for a meeting."],
         ),
         ("Wszystko jest po polsku.", "Print this plan", ["Print this plan"]),
+        # Whole words: "upływa" and "odesłany" hide no "up" or "any".
+        ("Termin upływa, gdy uczeń zostaje odesłany do domu.", "Logo", []),
+        (
+            "Możesz złożyć skargę (Child Law Advice, ‘Complaints to maintained schools’).",
+            "Logo",
+            [],
+        ),
+        (
+            "Napisz, jak your child odczuwa skutki.",
+            "Logo",
+            ["Napisz, jak your child odczuwa skutki."],
+        ),
         (
             "Zadzwoń do szkoły, then write to the council.",
             "Logo",
