@@ -61,7 +61,11 @@ KEPT_ENGLISH = (
     "education, health and care (EHC) needs assessment",
     "education, health and care (EHC) plan",
     "compulsory school age",
+    "early years setting",
+    "final amended plan",
     "mainstream school",
+    "NHS complaints procedure",
+    "clinical commissioning groups",
     "school exclusions",
     "exclusions",
     "speech and language therapy",
@@ -83,6 +87,9 @@ KEPT_ENGLISH = (
     "Department for Education",
     "Equality and Human Rights Commission",
     "Equality Advisory and Support Service",
+    "NHS North West London Integrated Care Board",
+    "NHS North West London",
+    "NHS North Central London",
     "Coram Child Law Advice",
     "Child Law Advice",
     "School Exclusion Clinic",
@@ -104,8 +111,11 @@ CITATION = re.compile(
 ADDRESSES = re.compile(
     r"\S+@\S+\.\w+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net)\b/?\S*"
 )
-# Where a sentence ends (Urdu's full stop is ۔), but not after "No." as in "(No. 2) Regulations".
-SENTENCE_END = re.compile(r"(?<=[.!?۔؟])(?<!No\.)\s+")
+# Where a sentence ends (Urdu's full stop is ۔), but not after "No." as in "(No. 2) Regulations"
+# or Polish "m.in." ("among others").
+SENTENCE_END = re.compile(r"(?<=[.!?۔؟])(?<!No\.)(?<!m\.in\.)\s+")
+# Abbreviations whose letters are not words: Polish "m.in.".
+ABBREVIATIONS = re.compile(r"(?<![^\W\d_])m\.in\.")
 # A whole word in any alphabet ("upływa" is one Polish word, not "up" and "ywa").
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*")
 # Three or more Latin-letter words in a row: English on an Urdu page, which has no Latin words.
@@ -313,14 +323,15 @@ def kept_english() -> re.Pattern:
         kept.add(term.term_en)
         kept.update(name.strip() for name in term.also_called_en.split(";") if name.strip())
     longest_first = sorted(kept, key=len, reverse=True)
+    # A term may be in the plural ("EHC plans").
     return re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])", re.I
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, longest_first)) + r")s?(?![\w-])", re.I
     )
 
 
 def without_kept_english(sentence: str, kept: re.Pattern) -> str:
     """The sentence without addresses, citations of the law and the English kept on purpose."""
-    for allowed in (ADDRESSES, CITATION, CITED_TITLE, kept):
+    for allowed in (ADDRESSES, CITATION, CITED_TITLE, ABBREVIATIONS, kept):
         sentence = allowed.sub(" ", sentence)
     return sentence
 
