@@ -49,20 +49,30 @@ class Moved(Enum):
     AUGUST = "august"
 
 
+def _(words: str) -> str:
+    """Marks words for translation (`manage.py makemessages` finds `_`): no Django here, so the
+    templates and the calendar file translate a deadline's title where they show it."""
+    return words
+
+
 # The title of each deadline, on the plan, in the calculator and in the calendar file.
 TITLES = {
     # HESC rule 20(1): the appeal must be *received* in time; rule 12(1): by 5pm.
-    "appeal": "Last day to appeal: your appeal must reach the Tribunal by 5pm",
-    "mediation-adviser": "Last day to contact the mediation adviser",
+    "appeal": _("Last day to appeal: your appeal must reach the Tribunal by 5pm"),
+    "mediation-adviser": _("Last day to contact the mediation adviser"),
     # Regulation 34: the adviser must *issue* it within 3 working days; a posted one arrives later.
-    "certificate": "If you tell the adviser today that you do not want mediation, your certificate "
-    "should be issued by",
-    "mediation-meeting": "If you tell the council today that you want mediation, it should be "
-    "arranged by",
-    "certificate-after-mediation": "Mediation certificate due after the meeting",
-    "discrimination-claim": "Last day to make a disability discrimination claim: it must reach the "
-    "Tribunal by 5pm",
-    "review-panel": "Apply for an independent review panel and an SEN expert by",
+    "certificate": _(
+        "If you tell the adviser today that you do not want mediation, your certificate "
+        "should be issued by"
+    ),
+    "mediation-meeting": _(
+        "If you tell the council today that you want mediation, it should be arranged by"
+    ),
+    "certificate-after-mediation": _("Mediation certificate due after the meeting"),
+    "discrimination-claim": _(
+        "Last day to make a disability discrimination claim: it must reach the Tribunal by 5pm"
+    ),
+    "review-panel": _("Apply for an independent review panel and an SEN expert by"),
 }
 
 

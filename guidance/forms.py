@@ -11,11 +11,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.text import capfirst, format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import flow
 from .question_words import QUESTION_WORDS, Answer, DateWords, problem_words, wording
+
+
+def say(words: str, w: dict[str, str]) -> str:
+    """A piece of question_words in the visitor's language, with its person words (`w`) filled in.
+    Empty stays empty: gettext("") is the catalogue's header."""
+    return gettext(words).format(**w) if words else ""
 
 
 def _choices(key: str, answers: dict[str, Answer], w: dict[str, str]) -> list[Choice]:
@@ -26,9 +32,9 @@ def _choices(key: str, answers: dict[str, Answer], w: dict[str, str]) -> list[Ch
     return [
         Choice(
             value,
-            answers[value].label.format(**w),
-            hint=answers[value].hint.format(**w),
-            divider=answers[after].divider if after else "",
+            say(answers[value].label, w),
+            hint=say(answers[value].hint, w),
+            divider=say(answers[after].divider, w) if after else "",
         )
         for value, after in zip(values, following, strict=True)
     ]
@@ -102,21 +108,21 @@ class QuestionForm(forms.Form):
         self.answers = answers
         self.today = today
         words = QUESTION_WORDS[key]
-        w = wording(young_person)
+        w = wording(young_person, get_language())
         if isinstance(words, DateWords):
             self.fields[key] = GuidanceDateField(
-                words.noun.format(**w),
-                label=words.legend.format(**w),
-                help_text=words.hint.format(**w),
+                say(words.noun, w),
+                label=say(words.legend, w),
+                help_text=say(words.hint, w),
             )
             self.helper = get_form_helper(date_field(key, Size.LARGE, "h1"))
             # Every problem the rules can find with a date, in this question's words.
-            self.problems = problem_words(words, w)
+            self.problems = problem_words(words, w, gettext)
         else:
-            choose = words.choose.format(**w)
+            choose = say(words.choose, w)
             self.fields[key] = forms.ChoiceField(
-                label=words.legend.format(**w),
-                help_text=words.hint.format(**w),
+                label=say(words.legend, w),
+                help_text=say(words.hint, w),
                 choices=_choices(key, words.answers, w),
                 widget=forms.RadioSelect,
                 error_messages={"required": choose, "invalid_choice": choose},
@@ -178,13 +184,14 @@ def initial_for(key: str, value) -> dict:
 class DeadlineCalculatorForm(forms.Form):
     """The standalone appeal deadline calculator for caseworkers."""
 
+    # Lazy: the class is made when the module loads, the words read in the visitor's language.
     decision_date = GuidanceDateField(
-        QUESTION_WORDS["decision_date"].noun,
+        _(QUESTION_WORDS["decision_date"].noun),
         label=_("Date of the decision letter"),
         help_text=_("For example, 27 3 2026."),
     )
     certificate_date = GuidanceDateField(
-        QUESTION_WORDS["certificate_date"].noun,
+        _(QUESTION_WORDS["certificate_date"].noun),
         label=_("Date on the mediation certificate (if there is one)"),
         help_text=_("Leave empty if there is no certificate yet."),
         required=False,
@@ -208,7 +215,8 @@ class DeadlineCalculatorForm(forms.Form):
             try:
                 answers[key] = flow.validate_answer(key, value, answers, self.today)
             except flow.InvalidAnswer as problem:
-                words = problem_words(QUESTION_WORDS[key], wording(young_person=False))
+                w = wording(young_person=False, language=get_language())
+                words = problem_words(QUESTION_WORDS[key], w, gettext)
                 self.add_error(key, words[problem.code])
         return cleaned
 

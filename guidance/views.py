@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from ealing_send.dates import day_words
 from ealing_send.links import link
@@ -71,7 +71,11 @@ CHANGING = {"change": "1"}
 
 def _common(answers) -> dict:
     young_person = answers.get("who") == "young-person"
-    return {**wording(young_person), "young_person": young_person, "nav_section": "guidance"}
+    return {
+        **wording(young_person, get_language()),
+        "young_person": young_person,
+        "nav_section": "guidance",
+    }
 
 
 @content_page()
@@ -375,7 +379,7 @@ def _path_words(answers, today) -> list[dict]:
     rows = []
     for key, value in answers.items():
         legend, labels = _answer_words(key, young_person, today)
-        rows.append({"question": legend, "answer": labels.get(value, "the date on it")})
+        rows.append({"question": legend, "answer": labels.get(value, gettext("the date on it"))})
     return rows
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ealing_send.links import link
 
@@ -145,9 +146,13 @@ class CodeParagraph(ReviewedContent):
 
     @property
     def citation(self) -> str:
-        """How a caseworker cites it: 'SEND Code of Practice, paragraph 11.45'."""
-        noun = "paragraphs" if self.end else "paragraph"
-        return f"SEND Code of Practice, {noun} {self.reference}"
+        """How a caseworker cites it: 'SEND Code of Practice, paragraph 11.45', in the page's
+        language (the Code's name stays English beside its translation)."""
+        if self.end:
+            return gettext("SEND Code of Practice, paragraphs {start} to {end}").format(
+                start=self.start, end=self.end
+            )
+        return gettext("SEND Code of Practice, paragraph {start}").format(start=self.start)
 
 
 def parsed_phone(text: str) -> phonenumbers.PhoneNumber | None:

@@ -1,6 +1,7 @@
 """{% advice kind code %}: the published words of one piece of advice, filled in for this plan."""
 
 from django import template
+from django.utils.translation import get_language
 
 from ealing_send.dates import day_words
 from guidance.published import published_advice
@@ -31,7 +32,7 @@ def advice(context, kind: str, code: str, deadline=None, inline: bool = False):
     """The words the rules name by `kind` and `code`, with "your child" or "you" as this plan
     speaks, and the dates of `deadline` when the words are about one; `inline` leaves off the
     paragraph around words of one paragraph, for a sentence or list item of the page's own."""
-    values = wording(bool(context.get("young_person")))
+    values = wording(bool(context.get("young_person")), get_language())
     if deadline is not None:
         values.update(deadline_values(deadline))
     return published_advice().html(kind, code, values, inline)

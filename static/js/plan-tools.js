@@ -1,5 +1,6 @@
 // "Print this plan" and "Copy link to this plan": progressive enhancement for
 // templates/includes/plan_tools.html. Each button shows only when the browser can do what it says.
+// The messages are the page's own words, in its language (the status element's data- attributes).
 (function () {
   "use strict";
 
@@ -23,10 +24,10 @@
         var address = window.location.href.split("#")[0];
         navigator.clipboard.writeText(address).then(
           function () {
-            status.textContent = "Link copied. Paste it into an email or message to send this plan.";
+            status.textContent = status.dataset.copied;
           },
           function () {
-            status.textContent = "The link could not be copied. Copy the address from your browser instead.";
+            status.textContent = status.dataset.notCopied;
           }
         );
       });
