@@ -6,8 +6,8 @@ heading that reads oddly to a screen reader, or a control that does something el
 
 In another language, a legal term keeps its English name beside it in brackets ("plan EHC (EHC
 plan)"), so a term's name is matched as written and also without that bracket ("plan EHC"). Where a
-language changes a term's ending inside a sentence (Urdu "ثالثی کا مشیر", "ثالثی کے مشیر"), the term's
-"also called" lists each form.
+language changes a term's ending inside a sentence (Polish "dni roboczych", Urdu "ثالثی کے مشیر"),
+the term's "also called" lists each form.
 
 The HTML is our own (templates and sanitised Markdown, where any '<' or '>' in text or in an
 attribute is escaped), so a tag is everything from '<' to the next '>'; the text between tags is

@@ -1,6 +1,7 @@
 """The glossary page, its content and its links from route pages."""
 
 import json
+import re
 
 import pytest
 from django.conf import settings
@@ -111,3 +112,13 @@ def test_a_term_due_for_review_is_on_the_review_list(content):
     unconfirmed = [row for row in GLOSSARY if "due for review" in row["fields"]["source"]]
     assert len(due) == len(unconfirmed) > 0
     assert all(item.admin_url.startswith("/admin/glossary/term/") for item in due)
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+def test_a_translated_route_page_links_the_terms_its_english_page_links(client, content, language):
+    linked = re.compile(r'href="(?:/[a-z]+)?/glossary/#([^"]+)"')
+    for slug in ("talk-to-school", "complaint", "disagreement-resolution", "mediation", "appeal"):
+        english = set(linked.findall(client.get(f"/routes/{slug}/").content.decode()))
+        page = client.get(f"/{language}/routes/{slug}/").content.decode()
+        assert english <= set(linked.findall(page)), slug
+        assert f'href="/{language}/glossary/#' in page
