@@ -4,6 +4,11 @@ Plain links a parent can follow or print, never text that shows only on hover. T
 a heading, a button or a form label is left alone: a link there would be a link in a link, a
 heading that reads oddly to a screen reader, or a control that does something else.
 
+In another language, a legal term keeps its English name beside it in brackets ("plan EHC (EHC
+plan)"), so a term's name is matched as written and also without that bracket ("plan EHC"). Where a
+language changes a term's ending inside a sentence (Polish "dni roboczych", Urdu "ثالثی کے مشیر"),
+the term's "also called" lists each form.
+
 The HTML is our own (templates and sanitised Markdown, where any '<' or '>' in text or in an
 attribute is escaped), so a tag is everything from '<' to the next '>'; the text between tags is
 matched as it stands, escaped, and never unescaped, so nothing in it can become markup.
@@ -32,6 +37,16 @@ LEFT_ALONE = {
 }
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+# The English name a translated term keeps after its own words, in brackets: "plan EHC (EHC plan)".
+ENGLISH_BESIDE = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+
+
+def name_forms(name: str) -> list[str]:
+    """The ways a name appears in text: as written, and without an English name in brackets at
+    its end ("plan EHC (EHC plan)" is also "plan EHC")."""
+    name = name.strip()
+    shorter = ENGLISH_BESIDE.sub("", name).strip()
+    return [form for form in dict.fromkeys((name, shorter)) if form]
 
 
 def term_pattern(names: Iterable[str]) -> re.Pattern | None:
@@ -50,12 +65,13 @@ def term_pattern(names: Iterable[str]) -> re.Pattern | None:
 class GlossaryLinker:
     """Links the first use of each term in a page's HTML to `glossary_href#slug`.
 
-    `names` gives (name, slug) pairs; several names (a term and what it is also called) may share
-    a slug, and the first use of any of them is the one linked. Made once per set of terms.
+    `names` gives (name, slug) pairs; several names (a term and what it is also called, each in
+    its forms: `name_forms`) may share a slug, and the first use of any of them is the one
+    linked. Made once per set of terms.
     """
 
     def __init__(self, names: Iterable[tuple[str, str]], glossary_href: str):
-        names = list(names)
+        names = [(form, slug) for name, slug in names for form in name_forms(name)]
         self.pattern = term_pattern(name for name, _ in names)
         self.slugs = {escape(name.strip()).casefold(): slug for name, slug in names}
         self.glossary_href = glossary_href

@@ -2,7 +2,8 @@
 terms to it: `link_glossary_terms(html)`, for route bodies and (at merge) a plan's advice."""
 
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+from modeltranslation.settings import DEFAULT_LANGUAGE
 
 from ealing_send.links import link
 from routes.models import ContentVersion
@@ -16,8 +17,16 @@ _kept: dict[str | None, tuple[str, GlossaryLinker]] = {}
 
 
 def published_names() -> list[tuple[str, str]]:
-    """Every name (term or also-called) of every published term, with its slug."""
-    return [(name, term.slug) for term in Term.objects.visible() for name in term.names]
+    """Every name (term or also-called) of every published term, with its slug: in the active
+    language and in English. A translation keeps the English name of a legal term beside its own
+    words, so a family can match the letters they receive; where a sentence changes the
+    translated name's ending, its English still links it."""
+    names = []
+    for term in Term.objects.visible():
+        names += [(name, term.slug) for name in term.names]
+        with override(DEFAULT_LANGUAGE):
+            names += [(name, term.slug) for name in term.names]
+    return names
 
 
 def _linker() -> GlossaryLinker:

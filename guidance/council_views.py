@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from ealing_send.links import link
 from ealing_send.pagecache import private_page
@@ -99,8 +99,18 @@ def council_deadlines_calendar(request):
         f"{link('guidance:council_deadlines')}?{urlencode(canonical_query(case))}"
     )
     titles = {d.key: title(d.key) for d in deadlines}
+    # The rule's name is the law's own, in English in every language (as on the page).
+    rules = {d.key: gettext("The rule: %(rule)s.") % {"rule": d.regulation} for d in deadlines}
     response = HttpResponse(
-        council_calendar(deadlines, titles, page_url, today, gettext("Worked out at")),
+        council_calendar(
+            deadlines,
+            titles,
+            rules,
+            page_url,
+            today,
+            gettext("Worked out at"),
+            get_language(),
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="council-deadlines.ics"'

@@ -2,7 +2,10 @@
 
 No Django here: the model refuses a body with an unknown placeholder (`unknown_placeholders`), the
 form asks for exactly the placeholders a body uses (`asked_in`), and `fill` turns a body and the
-family's answers into paragraphs of plain text lines. Escaping is the output's job (the HTML
+family's answers into paragraphs of plain text lines. The letter a family sends is in English; on a
+page in another language the site also fills the letter's translation, with the words the site
+puts in (a decision, a time limit, a date) in that language: `words_for` takes the translating and
+date-writing functions, which the view gives it. Escaping is the output's job (the HTML
 template escapes, the Word document holds plain text runs), so nothing here is markup.
 
 A line whose placeholder the family left empty is left out, so optional details sit on lines of
@@ -10,6 +13,7 @@ their own. Values are put in once, in one pass: a family typing "{child_name}" g
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,8 +24,9 @@ TEXT, LONG_TEXT, DATE, CHOICE = "text", "long-text", "date", "choice"
 
 
 def _(words: str) -> str:
-    """Marks words the family reads on the form for translation (`manage.py makemessages` finds
-    `_`); the form translates them when it asks. The letter's own words stay as written."""
+    """Marks words for translation (`manage.py makemessages` finds `_`): the form's labels, which
+    the form translates when it asks, and the words put into a letter, which stay English in the
+    letter sent and are translated in the family's copy (`words_for`)."""
     return words
 
 
@@ -49,35 +54,41 @@ DECISIONS = (
     (
         "refuse-assessment",
         _("Not to carry out an EHC needs assessment"),
-        "decision not to carry out an education, health and care (EHC) needs assessment",
+        _("decision not to carry out an education, health and care (EHC) needs assessment"),
     ),
     (
         "refuse-reassessment",
         _("Not to carry out a new EHC needs assessment (a re-assessment)"),
-        "decision not to carry out a new EHC needs assessment (a re-assessment)",
+        _("decision not to carry out a new EHC needs assessment (a re-assessment)"),
     ),
     (
         "refuse-plan",
         _("Not to issue an EHC plan after an assessment"),
-        "decision not to issue an EHC plan after the EHC needs assessment",
+        _("decision not to issue an EHC plan after the EHC needs assessment"),
     ),
     (
         "plan-contents",
         _("What the EHC plan says about needs or support"),
-        "decision about what the EHC plan says about my child’s needs and the help they will get",
+        _(
+            "decision about what the EHC plan says about my child’s needs and the help they will get"
+        ),
     ),
     (
         "placement-only",
         _("The school or college named in the EHC plan"),
-        "decision about the school or college named in the EHC plan",
+        _("decision about the school or college named in the EHC plan"),
     ),
     (
         "refuse-amend",
         _("Not to change the EHC plan after a review"),
-        "decision not to change the EHC plan after the review",
+        _("decision not to change the EHC plan after the review"),
     ),
-    ("cease-plan", _("To stop the EHC plan"), "decision to stop the EHC plan"),
-    ("other", _("Another decision"), "recent decision about my child’s special educational needs"),
+    ("cease-plan", _("To stop the EHC plan"), _("decision to stop the EHC plan")),
+    (
+        "other",
+        _("Another decision"),
+        _("recent decision about my child’s special educational needs"),
+    ),
 )
 
 
@@ -91,59 +102,69 @@ class CouncilTimeLimit:
     duty: str
 
 
-SEND_REGS = "the Special Educational Needs and Disability Regulations 2014"
-
 # The council's time limits a family can chase, by the code the council deadlines page links with.
 # Each was read on legislation.gov.uk (letters.json review notes give the addresses).
 TIME_LIMITS = {
     # SEND Regulations 2014 reg 5(1): 6 weeks from the request to the decision whether to assess.
     "reg-5-1": CouncilTimeLimit(
         _("Whether the council will carry out an EHC needs assessment (6 weeks)"),
-        f"regulation 5(1) of {SEND_REGS}",
-        "tell me whether it would carry out an EHC needs assessment within 6 weeks of "
-        "receiving the request",
+        _("regulation 5(1) of the Special Educational Needs and Disability Regulations 2014"),
+        _(
+            "tell me whether it would carry out an EHC needs assessment within 6 weeks of "
+            "receiving the request"
+        ),
     ),
     # SEND Regulations 2014 reg 10(1): 16 weeks from the request to a decision not to issue a plan.
     "reg-10-1": CouncilTimeLimit(
         _("Whether the council will issue an EHC plan (16 weeks)"),
-        f"regulation 10(1) of {SEND_REGS}",
-        "tell me within 16 weeks of receiving the request for an EHC needs assessment if it "
-        "decided not to issue an EHC plan",
+        _("regulation 10(1) of the Special Educational Needs and Disability Regulations 2014"),
+        _(
+            "tell me within 16 weeks of receiving the request for an EHC needs assessment if it "
+            "decided not to issue an EHC plan"
+        ),
     ),
     # SEND Regulations 2014 reg 13(2): 20 weeks from the request to the final EHC plan.
     "reg-13-2": CouncilTimeLimit(
         _("The final EHC plan (20 weeks)"),
-        f"regulation 13(2) of {SEND_REGS}",
-        "send me the final EHC plan within 20 weeks of receiving the request for an EHC needs "
-        "assessment",
+        _("regulation 13(2) of the Special Educational Needs and Disability Regulations 2014"),
+        _(
+            "send me the final EHC plan within 20 weeks of receiving the request for an EHC needs "
+            "assessment"
+        ),
     ),
     # SEND Regulations 2014 reg 20: the council's decision within 4 weeks of the review meeting
     # (paragraph number not confirmed from the regulation's own text here: cited as the whole).
     "reg-20": CouncilTimeLimit(
         _("The council's decision after an annual review (4 weeks)"),
-        f"regulation 20 of {SEND_REGS}",
-        "tell me within 4 weeks of the annual review meeting whether it proposed to keep, "
-        "change or stop maintaining the EHC plan",
+        _("regulation 20 of the Special Educational Needs and Disability Regulations 2014"),
+        _(
+            "tell me within 4 weeks of the annual review meeting whether it proposed to keep, "
+            "change or stop maintaining the EHC plan"
+        ),
     ),
     # SEND Regulations 2014 reg 22(3): the amended plan within 8 weeks of the proposed changes.
     "reg-22-3": CouncilTimeLimit(
         _("The final amended EHC plan (8 weeks)"),
-        f"regulation 22(3) of {SEND_REGS}",
-        "send me the final amended EHC plan within 8 weeks of sending me the proposed changes",
+        _("regulation 22(3) of the Special Educational Needs and Disability Regulations 2014"),
+        _("send me the final amended EHC plan within 8 weeks of sending me the proposed changes"),
     ),
     # SEND Regulations 2014 reg 18(1): before 15 February (a move to a new school) or before
     # 31 March (from secondary school to a post-16 place) in the year of the move.
     "reg-18-1-b": CouncilTimeLimit(
         _("The plan amended for a move to a new school (before 15 February)"),
-        f"regulation 18(1)(b) of {SEND_REGS}",
-        "review the EHC plan, and amend it to name my child's next school, before 15 February "
-        "in the year of the move",
+        _("regulation 18(1)(b) of the Special Educational Needs and Disability Regulations 2014"),
+        _(
+            "review the EHC plan, and amend it to name my child's next school, before 15 February "
+            "in the year of the move"
+        ),
     ),
     "reg-18-1-a": CouncilTimeLimit(
         _("The plan amended for a move to a post-16 place (before 31 March)"),
-        f"regulation 18(1)(a) of {SEND_REGS}",
-        "review the EHC plan, and amend it to name the post-16 place, before 31 March in the "
-        "year of the move",
+        _("regulation 18(1)(a) of the Special Educational Needs and Disability Regulations 2014"),
+        _(
+            "review the EHC plan, and amend it to name the post-16 place, before 31 March in the "
+            "year of the move"
+        ),
     ),
 }
 
@@ -153,14 +174,18 @@ MEDIATION = (
     (
         "yes",
         _("I want to try mediation"),
-        "I would like to try mediation. Please arrange it with the council, and send me the "
-        "mediation certificate when the mediation has finished.",
+        _(
+            "I would like to try mediation. Please arrange it with the council, and send me the "
+            "mediation certificate when the mediation has finished."
+        ),
     ),
     (
         "no",
         _("I do not want mediation"),
-        "I do not want mediation. Please send me a mediation certificate so that I can appeal "
-        "to the First-tier Tribunal (SEND).",
+        _(
+            "I do not want mediation. Please send me a mediation certificate so that I can "
+            "appeal to the First-tier Tribunal (SEND)."
+        ),
     ),
 )
 
@@ -269,23 +294,36 @@ def letter_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def words_for(answers: dict[str, object], today: date) -> dict[str, str]:
+def _as_written(words: str) -> str:
+    return words
+
+
+def words_for(
+    answers: dict[str, object],
+    today: date,
+    translate: Callable[[str], str] = _as_written,
+    write_date: Callable[[date], str] = letter_date,
+) -> dict[str, str]:
     """What each placeholder says, from the family's answers (dates as `date`, choices as codes);
-    an answer left out says nothing ('')."""
+    an answer left out says nothing (''). The words the site puts in (a choice's, a time limit's)
+    go through `translate` and dates through `write_date`: English as written by default, the
+    letter sent; the page's language for the family's translated copy. What the family typed
+    stays as they typed it."""
     words: dict[str, str] = {}
     for name, placeholder in PLACEHOLDERS.items():
         value = answers.get(name)
         if placeholder.worked_out or value in (None, ""):
             words[name] = ""
         elif placeholder.kind == DATE:
-            words[name] = letter_date(value)
+            words[name] = write_date(value)
         elif placeholder.kind == CHOICE:
-            words[name] = CHOICE_WORDS[name].get(value, "")
+            chosen = CHOICE_WORDS[name].get(value, "")
+            words[name] = translate(chosen) if chosen else ""
         else:
             words[name] = str(value).replace("\r\n", "\n").strip()
-    words["today"] = letter_date(today)
+    words["today"] = write_date(today)
     limit = TIME_LIMITS.get(answers.get("regulation") or "")
-    words["duty"] = limit.duty if limit else ""
+    words["duty"] = translate(limit.duty) if limit else ""
     return words
 
 

@@ -7,6 +7,11 @@ Caching and privacy (README, "What is kept, and where"):
 - The letter is made from a POST, so names and other details travel only in the request body, never
   in an address or a log line. Its response is `no-store`, and nothing is saved or logged.
 
+Language: the letter a family sends is always the English one (the council, schools and mediation
+advisers read English), as is its Word document. On a page in another language, the letter made
+also shows what it says in that language, filled with the same answers, so the family understands
+what they send.
+
 Forgery: the POST is exempt from Django's CSRF token and checked by its Origin instead. A token
 would need a cookie, and the privacy page promises the public none; a token in a kept page would be
 wrong anyway. Making a letter changes nothing on the server, so what a forged POST could do is show a
@@ -22,9 +27,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_info, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname, get_language
 
+from ealing_send.dates import day_words
 from ealing_send.pagecache import content_page, private_page
 from routes.views import can_preview
 
@@ -42,6 +51,41 @@ def _letters(request):
 def letter_list(request):
     letters = _letters(request).only("title", "slug", "when_to_use")
     return render(request, "letters/letter_list.html", {"letters": letters, "nav_section": ""})
+
+
+def _words(letter: Letter, name: str, language: str) -> str:
+    """One of the letter's fields in one language, as staff wrote it ('' when not written)."""
+    return getattr(letter, build_localized_fieldname(name, language)) or ""
+
+
+def family_language(letter: Letter) -> str | None:
+    """The page's language when it is not English and the letter has been translated into it:
+    the family then reads the letter in that language too. None otherwise."""
+    language = get_language()
+    if language == DEFAULT_LANGUAGE or not _words(letter, "body", language).strip():
+        return None
+    return language
+
+
+def _form_context(letter: Letter, form: LetterForm) -> dict:
+    """What the form's page shows: on a page in another language, it says the letter is written
+    in English, and whether the family will see it in their language too."""
+    return {
+        "letter": letter,
+        "form": form,
+        "english_page": get_language() == DEFAULT_LANGUAGE,
+        "translated": family_language(letter) is not None,
+    }
+
+
+def _form(letter: Letter, *args) -> LetterForm:
+    """The letter's form, asking for every placeholder the English letter or the family's
+    translation uses."""
+    bodies = [_words(letter, "body", DEFAULT_LANGUAGE)]
+    language = family_language(letter)
+    if language:
+        bodies.append(_words(letter, "body", language))
+    return LetterForm("\n\n".join(bodies), *args)
 
 
 def _prefill(form: LetterForm, query) -> dict:
@@ -73,9 +117,9 @@ def _no_store(response):
 def letter(request, slug):
     """The form for one letter, filled in from the plan's address where it can be."""
     found = get_object_or_404(_letters(request), slug=slug)
-    form = LetterForm(found.body)
+    form = _form(found)
     form.initial = _prefill(form, request.GET)
-    return render(request, "letters/letter_form.html", {"letter": found, "form": form})
+    return render(request, "letters/letter_form.html", _form_context(found, form))
 
 
 def sent_from_this_site(request) -> bool:
@@ -101,22 +145,20 @@ def made(request, slug):
     if not sent_from_this_site(request):
         refused = render(request, "letters/not_sent_from_here.html", {"letter": found}, status=403)
         return _no_store(refused)
-    form = LetterForm(found.body, request.POST)
+    form = _form(found, request.POST)
+    language = family_language(found)
+    form_context = _form_context(found, form)
     if not form.is_valid():
-        context = {
-            "letter": found,
-            "form": form,
-            "has_errors": True,
-            "error_links": form.error_links(),
-        }
+        context = {**form_context, "has_errors": True, "error_links": form.error_links()}
         return _no_store(render(request, "letters/letter_form.html", context))
     if request.POST.get("format") == "change":
-        return _no_store(
-            render(request, "letters/letter_form.html", {"letter": found, "form": form})
-        )
-    paragraphs = fill(found.body, words_for(form.cleaned_data, timezone.localdate()))
+        return _no_store(render(request, "letters/letter_form.html", form_context))
+    today = timezone.localdate()
+    # The letter to send: English words and English dates, whatever the page's language.
+    paragraphs = fill(_words(found, "body", DEFAULT_LANGUAGE), words_for(form.cleaned_data, today))
     if request.POST.get("format") == "word":
-        response = HttpResponse(word_document(found.title, paragraphs), content_type=WORD_TYPE)
+        title = _words(found, "title", DEFAULT_LANGUAGE)
+        response = HttpResponse(word_document(title, paragraphs), content_type=WORD_TYPE)
         # The file is named after the letter, never the family.
         response["Content-Disposition"] = f'attachment; filename="{found.slug}.docx"'
         return _no_store(response)
@@ -127,4 +169,14 @@ def made(request, slug):
         if name.rsplit("_", 1)[0] in form.asked or name in form.asked
     ]
     context = {"letter": found, "paragraphs": paragraphs, "resend": resend}
+    if language:
+        # The family's copy: the same answers, with the site's words and dates in their language.
+        context["translation"] = {
+            "language": language,
+            "direction": "rtl" if get_language_info(language)["bidi"] else "ltr",
+            "paragraphs": fill(
+                _words(found, "body", language),
+                words_for(form.cleaned_data, today, gettext, day_words),
+            ),
+        }
     return _no_store(render(request, "letters/letter_made.html", context))

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from tests.second_factor import verify_client
 
@@ -39,6 +40,14 @@ def fresh_content_version():
     ContentVersion.forget()
     yield
     ContentVersion.forget()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request leaves its page's language active in the thread; the next test starts in English
+    (a translated field read outside a request is the active language's)."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

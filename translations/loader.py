@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
+from routes.models import ContentVersion
+
 from .models import TranslationStatus
 from .status import other_languages, translated_fields
 
@@ -25,13 +27,24 @@ LOADED = "Translation loaded from {file}"
 def load_file(path: Path, language: str) -> tuple[int, int]:
     """Fill the empty `language` columns of the items in one translation file; (items changed,
     fields kept because staff had already written them)."""
-    changed = kept = 0
-    for row in json.loads(path.read_text(encoding="utf-8")):
-        model = apps.get_model(row["model"])
-        item = model._default_manager.filter(pk=row["pk"]).first()
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    # Each model's items read in one query, not one a row.
+    items = {}
+    for label in dict.fromkeys(row["model"] for row in rows):
+        model = apps.get_model(label)
+        pks = [row["pk"] for row in rows if row["model"] == label]
+        items[label] = model._default_manager.in_bulk(pks)
+    changed, kept = [], 0
+    # Only the translation's columns are written, not through save(), which would also work out
+    # the review date again: the shipped content's review dates (some due now, on purpose) stay.
+    # What a save does besides is done here: the content version locked first and moved on once
+    # (mark_drafts), and a version of each item kept when a revision is open.
+    ContentVersion.lock()
+    for row in rows:
+        item = items[row["model"]].get(row["pk"])
         if item is None:
             continue
-        names = translated_fields(model)
+        names = translated_fields(type(item))
         filled = []
         for name, value in row["fields"].items():
             if name not in names or not value:
@@ -42,24 +55,52 @@ def load_file(path: Path, language: str) -> tuple[int, int]:
                 continue
             setattr(item, column, value)
             filled.append(column)
-        if not filled:
-            continue
-        item.save()
-        # A translation with new words in it has not been checked as a whole: a draft again.
-        TranslationStatus.objects.update_or_create(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id=str(item.pk),
+        if filled:
+            type(item)._default_manager.filter(pk=item.pk).update(
+                **{column: getattr(item, column) for column in filled}
+            )
+            if reversion.is_active():
+                reversion.add_to_revision(item)
+            changed.append(item)
+    mark_drafts(changed, language, LOADED.format(file=f"{language}/{path.name}"))
+    return len(changed), kept
+
+
+def mark_drafts(items: list, language: str, note: str) -> None:
+    """Record each item's translation into `language` as a draft: it has new words in it, so it
+    has not been checked as a whole."""
+    if not items:
+        return
+    types = ContentType.objects.get_for_models(*{type(item) for item in items})
+    keys = {(types[type(item)].pk, str(item.pk)): item for item in items}
+    found = {
+        (status.content_type_id, status.object_id): status
+        for status in TranslationStatus.objects.filter(
             language=language,
-            defaults={
-                "state": TranslationStatus.DRAFT,
-                "checked_by": None,
-                "checked_at": None,
-                "english_hash": "",
-                "note": LOADED.format(file=f"{language}/{path.name}")[:200],
-            },
+            content_type__in=set(types.values()),
+            object_id__in={object_id for _type, object_id in keys},
         )
-        changed += 1
-    return changed, kept
+    }
+    draft = {
+        "state": TranslationStatus.DRAFT,
+        "checked_by": None,
+        "checked_at": None,
+        "english_hash": "",
+        "note": note[:200],
+    }
+    for status in found.values():
+        for name, value in draft.items():
+            setattr(status, name, value)
+    # Written together rather than by TranslationStatus.save, which locks the content version
+    # and moves it on for each row: here once for them all, in the same order.
+    ContentVersion.lock()
+    TranslationStatus.objects.bulk_update(found.values(), list(draft))
+    TranslationStatus.objects.bulk_create(
+        TranslationStatus(content_type_id=type_id, object_id=object_id, language=language, **draft)
+        for (type_id, object_id) in keys
+        if (type_id, object_id) not in found
+    )
+    ContentVersion.move_on()
 
 
 def load_translations(folder: Path) -> list[str]:

@@ -3,7 +3,7 @@ a heading, whatever its case, and without letting a term's words add markup."""
 
 import pytest
 
-from glossary.linking import link_first_uses
+from glossary.linking import link_first_uses, name_forms
 
 NAMES = [
     ("EHC plan", "ehc-plan"),
@@ -91,3 +91,29 @@ def test_a_terms_words_cannot_add_markup():
 
 def test_no_terms_leaves_the_page_alone():
     assert link_first_uses("<p>EHC plan</p>", [], "/glossary/") == "<p>EHC plan</p>"
+
+
+def test_a_translated_name_links_with_or_without_the_english_kept_beside_it():
+    names = [
+        ("plan EHC (EHC plan)", "ehc-plan"),
+        ("Trybunał (First-tier Tribunal (SEND))", "tribunal"),
+    ]
+    assert name_forms("plan EHC (EHC plan)") == ["plan EHC (EHC plan)", "plan EHC"]
+    assert name_forms("Trybunał (First-tier Tribunal (SEND))")[1] == "Trybunał"
+    assert name_forms("ISAID") == ["ISAID"]
+    whole = link_first_uses("<p>Masz plan EHC (EHC plan).</p>", names, "/pl/glossary/")
+    assert 'href="/pl/glossary/#ehc-plan">plan EHC (EHC plan)</a>.' in whole
+    short = link_first_uses("<p>Twój plan EHC i Trybunał.</p>", names, "/pl/glossary/")
+    assert 'href="/pl/glossary/#ehc-plan">plan EHC</a>' in short
+    assert 'href="/pl/glossary/#tribunal">Trybunał</a>' in short
+
+
+def test_urdu_terms_link_in_each_form_the_glossary_lists_and_as_whole_words_only():
+    names = [
+        ("ثالثی (mediation)", "mediation"),
+        ("ثالثی کا مشیر (mediation adviser)", "mediation-adviser"),
+        ("ثالثی کے مشیر", "mediation-adviser"),
+    ]
+    html = link_first_uses("<p>آپ ثالثی کے مشیر سے بات کریں۔</p>", names, "/ur/glossary/")
+    assert 'href="/ur/glossary/#mediation-adviser">ثالثی کے مشیر</a>' in html
+    assert "<a" not in link_first_uses("<p>ثالثیوں</p>", names, "/ur/glossary/")

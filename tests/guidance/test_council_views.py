@@ -246,6 +246,40 @@ def test_the_calendar_has_each_date_with_a_stable_uid_and_reminders_only_for_dat
     assert str(alone.walk("VEVENT")[0]["uid"]) == uids[0]
 
 
+@pytest.mark.parametrize(
+    ("language", "summary", "rule", "worked_out_at"),
+    [
+        (
+            "pl",
+            "Decyzja samorządu (council) o tym, czy przeprowadzić ocenę potrzeb",
+            "Przepis: SEND Regulations 2014, regulation 5(1).",
+            "Obliczono na stronie: http://testserver/pl/council-deadlines/?",
+        ),
+        (
+            "ur",
+            "کونسل (council) کا فیصلہ کہ جائزہ لیا جائے یا نہیں",
+            "قاعدہ: SEND Regulations 2014, regulation 5(1)۔",
+            "اس صفحے پر حساب لگایا گیا: http://testserver/ur/council-deadlines/?",
+        ),
+    ],
+)
+def test_a_calendar_from_a_translated_page_is_in_its_language(
+    client, language, summary, rule, worked_out_at
+):
+    response = client.get(f"/{language}{CALENDAR}", ALL_DATES)
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    first = events[0]
+    assert str(first["summary"]) == summary
+    assert str(first["description"]).startswith(f"{rule} {worked_out_at}")
+    for event in events:
+        for words in (event["summary"], event["description"]):
+            assert words.params["LANGUAGE"] == language
+        for alarm in event.walk("VALARM"):
+            assert alarm["description"].params["LANGUAGE"] == language
+    english = Calendar.from_ical(client.get(CALENDAR, ALL_DATES).content).walk("VEVENT")[0]
+    assert str(english["description"]).startswith("The rule: SEND Regulations 2014, regulation")
+
+
 @pytest.mark.parametrize("query", [{}, {"request_date": "2030-01-01"}, {"transfer": "school"}])
 def test_a_calendar_without_good_dates_goes_back_to_the_page(client, query):
     response = client.get(CALENDAR, query)

@@ -42,8 +42,25 @@ def test_shipped_translations_load_as_drafts(content):
     assert recorded.state == TranslationStatus.DRAFT
     assert recorded.note == "Translation loaded from pl/glossary.json"
     assert row_for(term, "pl").state == status.DRAFT
-    # A term no file translated is missing, field by field.
-    assert row_for(Term.objects.get(pk=1), "pl").missing == ("also_called", "meaning", "term")
+
+
+@pytest.mark.parametrize("language", ["pl", "ur"])
+def test_the_shipped_files_translate_everything_as_a_draft(content, language):
+    rows = status.report(language)
+    # Every kind of content, every item with English words.
+    assert {type(row.item) for row in rows} == set(status.translated_models())
+    assert [row for row in rows if row.missing] == []
+    assert {row.state for row in rows} == {status.DRAFT}
+    assert not status.all_checked(language)
+
+
+def test_the_report_shows_each_language_complete_and_draft(client, content, editor):
+    client.force_login(editor)
+    url = reverse("admin:translations_translationstatus_changelist")
+    for language in ("pl", "ur"):
+        html = client.get(url, {"language": language}).content.decode()
+        assert "Missing: 0" in html and "Out of date: 0" in html and "Checked: 0" in html
+        assert f"Draft: {len(status.report(language))}" in html
 
 
 def test_a_checked_translation_is_out_of_date_once_the_english_changes(content, editor):
@@ -91,6 +108,8 @@ def test_the_report_lists_each_language_and_records_a_check(client, content, edi
 
 def test_the_loader_fills_empty_fields_and_never_writes_over_staff_words(content, tmp_path):
     term = Term.objects.get(pk=1)
+    # A term not yet translated, whose meaning a member of staff then translated themselves.
+    term.term_pl = term.also_called_pl = ""
     term.meaning_pl = "Słowa wpisane przez pracownika."
     term.save()
     status.mark(term, "pl", None, checked=True)
