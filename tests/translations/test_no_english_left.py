@@ -71,6 +71,11 @@ KEPT_ENGLISH = (
     "speech and language therapy",
     "application for an independent review of a permanent exclusion",
     "council’s decision letter",
+    "cease to maintain",
+    "legal time limit",
+    "mental capacity",
+    "unfavourable treatment",
+    "health or social care",
     "decision letter",
     "council",
     "register your appeal",
@@ -99,14 +104,14 @@ KEPT_ENGLISH = (
     "Ealing Park Primary School",
 )
 # A citation of the law: "Children and Families Act 2014", "SEND Regulations 2014, regulation 5",
-# "HESC Tribunal Rules 2008, rule 20", "Equality Act 2010, Schedule 17, paragraph 4", "Public Sector
+# "HESC Tribunal Rules 2008, rule 20", "Equality Act 2010, sections 15, 20 and 85", "Public Sector
 # Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018".
 CITATION = re.compile(
     r"(?:[A-Z][\w’'-]*|\((?:[A-Z][\w’'.-]*|\d+|and|of|,| )+\)|and|of|for|the)"
     r"(?:[ ,]+(?:[A-Z][\w’'-]*|\((?:[A-Z][\w’'.-]*|\d+|and|of|,| )+\)|and|of|for|the))*"
     r" (?:Act|Regulations|Rules|Order) \d{4}"
     r"(?:,? (?:regulations?|rules?|sections?|paragraphs?|articles?|[Ss]chedule|[Pp]art|reg\.|r\.|s\.)"
-    r" [\dA-Z]+(?:\(\w+\))*(?: (?:to|and) [\dA-Z]+(?:\(\w+\))*)?(?: \(\w+\))?)*"
+    r" [\dA-Z]+(?:\(\w+\))*(?:(?:, | to | and )[\dA-Z]+(?:\(\w+\))*)*(?: \(\w+\))?)*"
 )
 ADDRESSES = re.compile(
     r"\S+@\S+\.\w+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net)\b/?\S*"
