@@ -6,7 +6,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format_modules
 
 # English's way, for a language whose format module does not say (ealing_send/formats/).
-DEFAULT_FORMATS = {"DAY_FORMAT": "j F Y", "WEEKDAY_FORMAT": "l j F Y"}
+DEFAULT_FORMATS = {"DAY_FORMAT": "j F Y", "WEEKDAY_FORMAT": "l j F Y", "WEEKDAY_LOWER_CASE": False}
 
 
 def _format(name: str) -> str:
@@ -19,4 +19,9 @@ def _format(name: str) -> str:
 
 def day_words(day: date, weekday: bool = False) -> str:
     """`day` as the active language writes it in a sentence, with the day of the week if asked."""
-    return format_date(day, _format("WEEKDAY_FORMAT" if weekday else "DAY_FORMAT"))
+    words = format_date(day, _format("WEEKDAY_FORMAT" if weekday else "DAY_FORMAT"))
+    # Django's Polish names of the days start with a capital; inside a sentence Polish writes them
+    # in lower case ("do czwartku", "w czwartek, 1 października").
+    if weekday and _format("WEEKDAY_LOWER_CASE"):
+        words = words[:1].lower() + words[1:]
+    return words

@@ -150,8 +150,8 @@ def _page_text(html: str) -> str:
             "pl",
             [
                 "Twój plan",
-                "Zrób to najpierw. Termin: Czwartek, 24 grudnia 2026",
-                "Piątek, 25 grudnia 2026 (to nie jest dzień roboczy)",
+                "Zrób to najpierw. Termin: czwartek, 24 grudnia 2026",
+                "piątek, 25 grudnia 2026 (to nie jest dzień roboczy)",
                 "Terminy",
                 "27 dni od dziś.",
                 "Kto może pomóc",
@@ -193,6 +193,6 @@ def test_the_calendar_file_is_in_the_plans_language(client, content):
         "Ostatni dzień na odwołanie: odwołanie musi dotrzeć do Trybunału (Tribunal) do godz. 17:00",
     ]
     assert str(events[0]["DESCRIPTION"]).startswith(
-        "Ostatni dzień, Piątek, 25 grudnia 2026, nie jest dniem roboczym. "
+        "Ostatni dzień, piątek, 25 grudnia 2026, nie jest dniem roboczym. "
         "Z twojego planu działania: http://testserver/pl/what-can-i-do/result/?"
     )

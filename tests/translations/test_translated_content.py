@@ -27,7 +27,7 @@ def test_translated_advice_may_use_only_its_kinds_placeholders():
     [
         ("en-gb", "1 October 2026", "Thursday 1 October 2026"),
         # The month in the genitive, as Polish writes a day of a month.
-        ("pl", "1 października 2026", "Czwartek, 1 października 2026"),
+        ("pl", "1 października 2026", "czwartek, 1 października 2026"),
         ("ur", "1 اکتوبر 2026", "جمعرات، 1 اکتوبر 2026"),
     ],
 )
