@@ -17,10 +17,13 @@ from ealing_send.pagecache import recent_pages
 from glossary.models import Term
 from guidance.models import Advice
 from letters.models import Letter
+from routes.management.commands.load_initial_content import FIXTURES
 from routes.models import CodeParagraph, Organisation, Route
 from routes.templatetags.furniture import _furniture
 from routes.versions import _label
 from translations import status
+from translations.checks import offered_languages
+from translations.loader import load_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +149,27 @@ def test_the_admin_shows_a_newly_offered_languages_fields(content, editor, arabi
 def test_history_names_a_column_of_a_language_no_longer_offered_by_its_language():
     assert _label(Route, "title_pl") == "title in Polish"
     assert _label(Route, "title_so") == "title in Somali"
+
+
+@pytest.mark.parametrize(
+    ("offered", "problems"),
+    [
+        (("ar", "Arabic"), []),
+        # Kept, and known to Django here, but with no interface words yet.
+        (("so", "Somali"), ["translations.W001"]),
+        # Not one of the languages kept: a migration is needed.
+        (("fr", "French"), ["translations.E001"]),
+        (("xx", "Nothing"), ["translations.E001", "translations.E002"]),
+    ],
+)
+def test_the_system_check_says_what_an_offered_language_still_needs(offered, problems):
+    with override_settings(LANGUAGES=[("en", "English"), offered]):
+        forget_languages()
+        assert [problem.id for problem in offered_languages()] == problems
+    forget_languages()
+
+
+def test_the_loader_loads_only_offered_languages_with_files(content, arabic_offered):
+    lines = load_translations(FIXTURES / "translations")
+    loaded = {line.split("/")[1] for line in lines}
+    assert loaded == {"pl", "ur"}
