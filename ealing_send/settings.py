@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -223,13 +224,26 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # British English, so admin dates read and parse the British way.
 LANGUAGE_CODE = "en-gb"
 # The languages the public site is offered in: one line each, in the order the switcher lists
-# them. Adding one: add its line, run makemigrations and migrate (a column for each translated
-# field), compilemessages, and translate in the admin (README, "Languages").
+# them. Offering one more from MODELTRANSLATION_LANGUAGES is its line here and its words in the
+# admin and locale/ (README, "Adding a language"); the admin and the report show only these.
 LANGUAGES = [
     ("en", "English"),
     ("pl", "Polish"),
     ("ur", "Urdu"),
 ]
+# Staff content keeps a column for each of these (django-modeltranslation): English, and the
+# languages Ealing's families most speak after it (issue 15). They are set once, so that offering
+# one of them needs no migration; a language outside this list needs its code here and
+# makemigrations.
+MODELTRANSLATION_LANGUAGES = ("en", "pl", "pa", "ur", "so", "ar", "ro", "gu", "ta")
+# Django (5.2) knows no Somali or Gujarati: their names, in English and in their own, and their
+# direction, added the way Django's own are (django/conf/locale/__init__.py).
+LANG_INFO.update(
+    {
+        "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+        "gu": {"bidi": False, "code": "gu", "name": "Gujarati", "name_local": "ગુજરાતી"},
+    }
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # How each language writes a date (ealing_send/formats/): English as the site always has.
 FORMAT_MODULE_PATH = ["ealing_send.formats"]

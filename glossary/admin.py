@@ -1,15 +1,14 @@
 """Staff edit the glossary like the rest of the content: history, review dates, no lost edits."""
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
-from routes.admin import ContentAdmin, ReviewFilter
+from routes.admin import ReviewFilter, TranslatedContentAdmin
 
 from .models import Term
 
 
 @admin.register(Term)
-class TermAdmin(TranslationAdmin, ContentAdmin):
+class TermAdmin(TranslatedContentAdmin):
     list_display = ["term", "also_called", "is_published", "review_status", "preview"]
     list_filter = [ReviewFilter, "is_published"]
     search_fields = ["term", "also_called", "meaning"]

@@ -4,9 +4,8 @@ words, never the code."""
 
 from django.contrib import admin
 from django.utils.html import format_html
-from modeltranslation.admin import TranslationAdmin
 
-from routes.admin import ContentAdmin, ReviewFilter
+from routes.admin import ContentAdmin, ReviewFilter, TranslatedContentAdmin
 
 from .models import Advice, Reference, placeholder_list
 from .question_words import wording
@@ -28,7 +27,7 @@ EXAMPLE_DEADLINE_VALUES = {
 
 
 @admin.register(Advice)
-class AdviceAdmin(TranslationAdmin, ContentAdmin):
+class AdviceAdmin(TranslatedContentAdmin):
     """The words are checked on save (Advice.clean: only the placeholders their kind can fill)."""
 
     list_display = ["code", "kind", "short_words", "review_status"]

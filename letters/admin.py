@@ -1,15 +1,14 @@
 """The letters in the admin: the same history, review dates and conflict checks as the routes."""
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
-from routes.admin import ContentAdmin, ReviewFilter
+from routes.admin import ReviewFilter, TranslatedContentAdmin
 
 from .models import Letter
 
 
 @admin.register(Letter)
-class LetterAdmin(TranslationAdmin, ContentAdmin):
+class LetterAdmin(TranslatedContentAdmin):
     list_display = ["title", "order", "is_published", "review_status", "updated_at", "preview"]
     list_display_links = ["title"]
     list_editable = ["order"]

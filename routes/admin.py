@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import reversion
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -85,12 +86,40 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OfferedLanguagesOnly:
+    """Put before modeltranslation's TranslationAdmin or inline: translated fields show only in
+    the languages the site offers (settings.LANGUAGES), not in every language the database keeps
+    a column for (settings.MODELTRANSLATION_LANGUAGES); the others' words stay as they are."""
+
+    def replace_orig_field(self, option):
+        option = super().replace_orig_field(option)
+        if not option:
+            return option
+        offered = {code for code, _name in settings.LANGUAGES}
+        hidden = {
+            column.name
+            for columns in self.trans_opts.all_fields.values()
+            for column in columns
+            if column.language not in offered
+        }
+        return [name for name in option if not (isinstance(name, str) and name in hidden)]
+
+    def _patch_fieldsets(self, fieldsets):
+        # modeltranslation writes the columns into the class's own fieldsets, which would fix
+        # the languages shown at the first page drawn; a copy is patched each time instead.
+        return [
+            (name, {**options, "fields": self.replace_orig_field(options["fields"])})
+            if "fields" in options
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+
 class ContentAdmin(VersionAdmin):
     """What every piece of content shares: whole-page history, review dates, and no lost edits.
 
-    An admin whose model has translated fields (its app's translation.py) puts modeltranslation's
-    TranslationAdmin before this class: each such field then shows once per language ("Title [pl]"),
-    without tabs, whose script would come from another site and the CSP refuses it.
+    An admin whose model has translated fields (its app's translation.py) is a
+    TranslatedContentAdmin instead.
     """
 
     form = ConflictCheckingForm
@@ -425,6 +454,12 @@ def _restoring(request) -> bool:
     return getattr(request, "restoring", False)
 
 
+class TranslatedContentAdmin(OfferedLanguagesOnly, TranslationAdmin, ContentAdmin):
+    """Content with translated fields (its app's translation.py): each shows once per offered
+    language ("Title [pl]"), without modeltranslation's tabs, whose script would come from another
+    site and the CSP refuses it."""
+
+
 class PageRowInline:
     """Rows shown on an item's page: a colleague's version shows under a box both changed, and
     an editor may remove a row (it comes back by restoring a version from History)."""
@@ -440,7 +475,7 @@ class PageRowInline:
         return formset
 
 
-class StepInline(PageRowInline, TranslationStackedInline):
+class StepInline(PageRowInline, OfferedLanguagesOnly, TranslationStackedInline):
     model = Step
     formfield_overrides = PLAIN_TEXT_BOXES
     fields = ["order", "title", "body"]
@@ -465,7 +500,7 @@ class OrganisationRouteInline(PageRowInline, admin.TabularInline):
 
 
 @admin.register(Route)
-class RouteAdmin(TranslationAdmin, ContentAdmin):
+class RouteAdmin(TranslatedContentAdmin):
     list_display = ["title", "order", "is_published", "review_status", "updated_at", "preview"]
     list_display_links = ["title"]
     list_editable = ["order"]
@@ -503,7 +538,7 @@ class RouteAdmin(TranslationAdmin, ContentAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin, ContentAdmin):
+class OrganisationAdmin(TranslatedContentAdmin):
     list_display = ["name", "scope", "phone", "is_published", "review_status", "preview"]
     list_filter = ["scope", "is_published", ReviewFilter, "routes"]
     search_fields = ["name", "helps_with", "email", "website", "slug"]
@@ -544,7 +579,7 @@ class OrganisationAdmin(TranslationAdmin, ContentAdmin):
 
 
 @admin.register(CodeParagraph)
-class CodeParagraphAdmin(TranslationAdmin, ContentAdmin):
+class CodeParagraphAdmin(TranslatedContentAdmin):
     ordering = ["sort_key", "end"]
     list_display = ["reference", "title", "has_quote", "cited_by", "review_status"]
     list_filter = [ReviewFilter]

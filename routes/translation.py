@@ -1,6 +1,6 @@
 """Which fields of the routes' content staff translate (/work/team/translation-spec.md): each gets a
-column per language of settings.LANGUAGES beside it (django-modeltranslation). Names, addresses,
-phone numbers and the Code's exact words stay as they are in every language."""
+column per language of settings.MODELTRANSLATION_LANGUAGES beside it (django-modeltranslation).
+Names, addresses, phone numbers and the Code's exact words stay as they are in every language."""
 
 from modeltranslation.translator import TranslationOptions, register
 

@@ -4,11 +4,12 @@ page, and each version's changes are put in words for the History page."""
 from dataclasses import dataclass
 
 import reversion
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from modeltranslation.settings import DEFAULT_LANGUAGE
+from django.utils.translation import get_language_info
+from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
 from .models import content_models
@@ -53,7 +54,7 @@ def _label(model: type[models.Model], name: str) -> str:
     translation = _translations(model).get(name)
     if translation is not None:
         field, language = translation
-        return f"{_label(model, field)} in {dict(settings.LANGUAGES)[language]}"
+        return f"{_label(model, field)} in {get_language_info(language)['name']}"
     try:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:  # a field the model no longer has
@@ -61,13 +62,18 @@ def _label(model: type[models.Model], name: str) -> str:
 
 
 def _translations(model: type[models.Model]) -> dict[str, tuple[str, str]]:
-    """Each translated field's column per language (django-modeltranslation), with the field and
-    the language it holds: {"title_pl": ("title", "pl")}."""
+    """Each translated field's column per language the database keeps, offered or not
+    (django-modeltranslation), with the field and the language it holds: {"title_pl": ("title",
+    "pl")}."""
     try:
         names = translator.get_options_for_model(model).get_field_names()
     except NotRegistered:
         return {}
-    return {f"{name}_{code}": (name, code) for name in names for code, _ in settings.LANGUAGES}
+    return {
+        build_localized_fieldname(name, code): (name, code)
+        for name in names
+        for code in AVAILABLE_LANGUAGES
+    }
 
 
 def _compared(model: type[models.Model], name: str) -> bool:
