@@ -54,7 +54,8 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 LOGIN_REDIRECT_URL = "admin:index"
 
 INSTALLED_APPS = [
-    # Before the admin, so content admin pages get its language tabs (django-modeltranslation).
+    # Before the admin, as django-modeltranslation asks, so its translated fields are registered
+    # before the admin reads the models (no tabs: their script comes from a CDN the CSP blocks).
     "modeltranslation",
     # Django's admin on our site, which answers only staff who have passed a second factor.
     "staff_signin.apps.StaffAdminConfig",
