@@ -18,9 +18,7 @@ from zoneinfo import ZoneInfo
 import lxml.html
 import pytest
 import time_machine
-from django.utils import translation
 
-from ealing_send.pagecache import recent_pages
 from glossary.models import Term
 from guidance import advice, flow
 from guidance.models import Reference
@@ -29,7 +27,7 @@ from letters.placeholders import asked_in
 from routes.models import Organisation, Route
 from tests.clock import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_pages")]
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -370,14 +368,6 @@ def report(where: dict[str, list[str]], language: str, kept: re.Pattern) -> str:
         words = ", ".join(dict.fromkeys(english_in(sentence, language, kept)))
         lines.append(f"- {urls[0]}{also}: {sentence!r}  [{words}]")
     return "\n".join(lines)
-
-
-@pytest.fixture(autouse=True)
-def no_kept_pages():
-    recent_pages.clear()
-    yield
-    recent_pages.clear()
-    translation.deactivate()
 
 
 @pytest.mark.parametrize("language", ["pl", "ur"])

@@ -8,22 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from ealing_send.pagecache import recent_pages
 from translations import status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_pages")]
 
 CHECK = "/what-can-i-do/check/?who=parent&concern=school-support&plan=no&talked=yes"
 BANNER = "Ealing ISAID has not yet checked this translation."
-
-
-@pytest.fixture(autouse=True)
-def no_kept_pages():
-    recent_pages.clear()
-    yield
-    recent_pages.clear()
-    # A request leaves its page's language active in this thread; the next test starts in English.
-    translation.deactivate()
 
 
 def html_tag(html: str) -> str:
