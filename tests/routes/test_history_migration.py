@@ -31,7 +31,7 @@ def record(model, kind, when, user, **fields):
 
 
 @pytest.fixture
-def old_history(transactional_db):
+def old_history(transactional_db, empty_content):
     """A route whose history was kept by simple-history: loaded, a step edited on the old Steps
     page, the route edited, a step deleted, and an organisation deleted with its link."""
     editor = User.objects.create_user("editor", first_name="Priya", last_name="Editor").pk

@@ -53,7 +53,7 @@ def test_code_paragraphs_are_cited_the_way_caseworkers_write_them():
     assert span.citation == "SEND Code of Practice, paragraphs 11.13 to 11.38"
 
 
-def test_code_paragraphs_sort_by_number_not_as_text():
+def test_code_paragraphs_sort_by_number_not_as_text(empty_content):
     for start in ("11.13", "11.2", "11.111", "9.5"):
         CodeParagraph.objects.create(start=start, title=start)
     assert [p.start for p in CodeParagraph.objects.all()] == ["9.5", "11.2", "11.13", "11.111"]

@@ -10,7 +10,7 @@ from routes.models import Organisation, Route, ShippedContent
 pytestmark = pytest.mark.django_db
 
 
-def test_a_release_loads_the_content_into_an_empty_database_only():
+def test_a_release_loads_the_content_into_an_empty_database_only(empty_content):
     assert not Route.objects.exists()
     call_command("release", verbosity=0)
     assert Route.objects.filter(slug="appeal").exists()
