@@ -11,13 +11,15 @@ import pytest
 from tests.routes.admin_form import form_data
 from tests.servers import (
     Browser,
-    fresh_database,
     gunicorn,
     manage,
-    prepare_database,
+    prepared_database,
     production_env,
     staff_sessions,
 )
+
+# The module's server is started once: its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("concurrent-saves-site")
 
 EDITORS = 6
 CONFLICT = "after you opened it"
@@ -26,9 +28,8 @@ CONFLICT = "after you opened it"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A served site and its environment, with EDITORS signed-in browsers."""
-    with fresh_database(tmp_path_factory.mktemp("concurrent")) as database_url:
+    with prepared_database(tmp_path_factory.mktemp("concurrent")) as database_url:
         env = production_env(DATABASE_URL=database_url, REDIS_URL="")
-        prepare_database(env)
         keys = staff_sessions(env, EDITORS)
         # More workers than cores, so saves really overlap inside the database.
         with gunicorn(env, workers=4) as base:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.clock import NOON_TODAY, SERVER_CLOCK
-from tests.servers import fresh_database, gunicorn, prepare_database, production_env
+from tests.servers import gunicorn, prepared_database, production_env
 
 # Dates no content or default uses: the family's decision letter, their mediation certificate, and
 # the appeal deadline worked out from them (as the plan, the calendar file and the query write them).
@@ -71,7 +71,7 @@ if os.environ.get("TEST_REDIS_URL"):
 @pytest.fixture(params=CACHES)
 def site(request, tmp_path):
     """A production server with its database, shared cache and log file."""
-    with fresh_database(tmp_path) as database_url:
+    with prepared_database(tmp_path) as database_url:
         redis_url = os.environ["TEST_REDIS_URL"] if request.param == "redis" else ""
         env = production_env(
             DATABASE_URL=database_url,
@@ -80,7 +80,6 @@ def site(request, tmp_path):
             # The dates below are in the past on the day the server lives on.
             **{SERVER_CLOCK: NOON_TODAY.isoformat()},
         )
-        prepare_database(env)
         redis_client = None
         if redis_url:
             import redis

@@ -12,11 +12,13 @@ from tests.servers import (
     Browser,
     create_superuser,
     free_port,
-    fresh_database,
     gunicorn,
-    prepare_database,
+    prepared_database,
     production_env,
 )
+
+# Redis's test database is emptied by these tests: they run on one worker, one at a time.
+pytestmark = pytest.mark.xdist_group("redis")
 
 # The shared cache: the database's table, Redis when CI has it, and Redis configured but down.
 CACHES = ["database", "redis-down"]
@@ -27,7 +29,7 @@ if os.environ.get("TEST_REDIS_URL"):
 @pytest.fixture(params=CACHES)
 def site_env(request, tmp_path):
     """A fresh database that both processes open, and the chosen shared cache."""
-    with fresh_database(tmp_path) as database_url:
+    with prepared_database(tmp_path) as database_url:
         redis_url = {
             "database": "",
             "redis": os.environ.get("TEST_REDIS_URL", ""),
@@ -38,7 +40,6 @@ def site_env(request, tmp_path):
         env = production_env(
             DATABASE_URL=database_url, REDIS_URL=redis_url, CONTENT_VERSION_CHECK_SECONDS="0"
         )
-        prepare_database(env)
         create_superuser(env)
         yield env
 

@@ -9,9 +9,8 @@ from playwright.sync_api import sync_playwright
 from tests.clock import NOON_TODAY, SERVER_CLOCK
 from tests.servers import (
     create_superuser,
-    fresh_database,
     gunicorn,
-    prepare_database,
+    prepared_database,
     production_env,
 )
 
@@ -46,9 +45,8 @@ def frozen_gunicorn(env: dict, workers: int):
 def site(tmp_path_factory):
     """The site under gunicorn on tests.clock.TODAY, with its initial content and a staff account;
     yields its URL."""
-    with fresh_database(tmp_path_factory.mktemp("site")) as database_url:
+    with prepared_database(tmp_path_factory.mktemp("site")) as database_url:
         env = production_env(DATABASE_URL=database_url, REDIS_URL="")
-        prepare_database(env)
         create_superuser(env)
         with frozen_gunicorn(env, workers=2) as base:
             yield base

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.second_factor import next_recovery_code, recovery_codes_script
-from tests.servers import fresh_database, gunicorn, manage, prepare_database, production_env
+from tests.servers import gunicorn, manage, prepared_database, production_env
 
 PASSWORD = "a-long-test-password-1"
 # username: (group, first name shown as "Welcome, …" in the admin header)
@@ -77,9 +77,8 @@ class StaffSite:
 
 @pytest.fixture(scope="module")
 def staff_site(tmp_path_factory):
-    with fresh_database(tmp_path_factory.mktemp("staff")) as database_url:
+    with prepared_database(tmp_path_factory.mktemp("staff")) as database_url:
         env = production_env(DATABASE_URL=database_url, REDIS_URL="")
-        prepare_database(env)
         ids = json.loads(manage(env, "shell", "-c", SET_UP).strip().splitlines()[-1])
         with gunicorn(env, workers=2) as base:
             yield StaffSite(base, env, ids)
@@ -99,13 +98,26 @@ def sign_in(page, site: StaffSite, username: str) -> None:
 
 def new_staff_page(chromium, site: StaffSite, username: str, **context_options):
     """A page in a fresh browser, signed in; `page.problems` collects console errors."""
+    page = _new_page(chromium, context_options)
+    sign_in(page, site, username)
+    return page
+
+
+def staff_page_like(chromium, signed_in, **context_options):
+    """A page in a fresh browser signed in as `signed_in` is (its session cookie), without
+    signing in again: for checking a page at another size or zoom."""
+    return _new_page(
+        chromium, {"storage_state": signed_in.context.storage_state(), **context_options}
+    )
+
+
+def _new_page(chromium, context_options: dict):
     context = chromium.new_context(
         **{"viewport": {"width": 1280, "height": 900}, **context_options}
     )
     page = context.new_page()
     page.problems = []
     page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
-    sign_in(page, site, username)
     return page
 
 

@@ -12,14 +12,16 @@ from tests.servers import (
     ROOT,
     create_superuser,
     free_port,
-    fresh_database,
-    prepare_database,
+    prepared_database,
     production_env,
     wait_until_up,
 )
 
+from .axe import axe_violations
 from .staff import csp_problems
-from .test_accessibility import axe_violations
+
+# The module's server is started once: its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("security-keys-site")
 
 PASSWORD = "a-long-test-password-1"
 
@@ -28,9 +30,8 @@ PASSWORD = "a-long-test-password-1"
 def localhost_site(tmp_path_factory):
     port = free_port()
     origin = f"http://localhost:{port}"
-    with fresh_database(tmp_path_factory.mktemp("keys")) as database_url:
+    with prepared_database(tmp_path_factory.mktemp("keys")) as database_url:
         env = production_env(DATABASE_URL=database_url, REDIS_URL="", DJANGO_WEBAUTHN_ORIGIN=origin)
-        prepare_database(env)
         create_superuser(env)
         process = subprocess.Popen(
             [GUNICORN, "ealing_send.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],

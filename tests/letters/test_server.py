@@ -10,7 +10,12 @@ import urllib.request
 import zipfile
 from io import BytesIO
 
+import pytest
+
 from tests.test_privacy import _database_text, _redis_text
+
+# Redis's test database is emptied by these tests: they run on one worker, one at a time.
+pytestmark = pytest.mark.xdist_group("redis")
 
 NAMES = ["Marguerite Okonkwo-Ferreira", "Tobias Lindqvist-Adeyemi", "Quillfeather", "W7 9ZZ"]
 
