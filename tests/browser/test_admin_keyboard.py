@@ -1,6 +1,8 @@
 """A content editor's whole journey with the keyboard alone, seeing where the focus is at every step:
 sign in, open a route, change a step, save, meet a colleague's save, resolve it and save again."""
 
+import pytest
+
 from tests.routes.admin_form import form_data
 from tests.servers import Browser
 
@@ -9,6 +11,9 @@ from .staff import (
     new_staff_page,
     staff_site,  # noqa: F401 - the fixture
 )
+
+# The module's server is started once: its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("staff-site-keyboard")
 
 MAX_TABS = 200
 NEW_STEP_TEXT = "Ring the mediation adviser within two months of the date on the decision letter."

@@ -2,13 +2,18 @@
 History in words, restores the version from before it (the step's text comes back), saves a draft
 change, previews it as the public would see it, and publishes it. axe checks each new page."""
 
+import pytest
+
+from .axe import axe_run, described
 from .staff import (
     assert_signed_in_as,
     csp_problems,
     new_staff_page,
     staff_site,  # noqa: F401 - the fixture
 )
-from .test_accessibility import axe_run, described
+
+# The module's server is started once: its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("staff-site-journey")
 
 EDITED_STEP = "Ring the mediation adviser this week"
 DRAFT_SUMMARY = "Meet an independent mediator to settle things with the council (a draft)."

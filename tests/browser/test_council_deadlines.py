@@ -2,8 +2,8 @@
 no JavaScript, 320px wide and printed on A4. (axe, reflow and the HTML checker also visit it through
 tests/browser/pages.py.)"""
 
+from .axe import axe_run, described
 from .pages import COUNCIL_ALL_DATES
-from .test_accessibility import axe_run, described
 from .test_keyboard import assert_focus_visible, press_enter_and_wait, tab_to
 from .test_print import assert_a4, assert_no_furniture, print_pdf
 

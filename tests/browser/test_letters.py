@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from .test_accessibility import axe_run, described
+from .axe import axe_run, described
 from .test_html import VNU
 from .test_keyboard import assert_focus_visible, tab_to
 from .test_print import NAVIGATION_AND_FOOTER, assert_a4

@@ -15,6 +15,7 @@ from django_otp.oath import TOTP
 from tests.second_factor import next_recovery_code
 from tests.servers import manage
 
+from .axe import axe_violations
 from .staff import (
     PASSWORD,
     StaffSite,
@@ -22,8 +23,10 @@ from .staff import (
     csp_problems,
     staff_site,  # noqa: F401 - the fixture
 )
-from .test_accessibility import axe_violations
 from .test_html import VNU
+
+# The module's server is started once: its tests run on one worker.
+pytestmark = pytest.mark.xdist_group("staff-site-signin")
 
 NEWCOMERS = ["newcomer1", "newcomer2", "newcomer3", "newcomer4", "newcomer5"]
 
