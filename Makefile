@@ -92,13 +92,18 @@ run: migrate
 	@echo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
+# ruff, and the layers as import-linter contracts (pyproject.toml): the rules import no Django.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
+# The suite across every core (pytest-xdist; tests that share a server or Redis stay together), with
+# the 25 slowest tests listed last, so the next slowdown shows when it happens.
+PYTEST_WORKERS ?= auto
 test: setup browser java lint
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
-	$(PROD_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(PROD_ENV) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 bench: setup
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
