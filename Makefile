@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # Tests and benchmarks use production settings with a throwaway key.
 PROD_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz} DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: run test setup lint bench migrate content browser java lock clean
+.PHONY: run test suite setup lint bench migrate content browser java lock clean
 
 # Every package is pinned with its hashes (requirements*.txt, written by `make lock`).
 $(VENV)/installed.stamp: requirements.txt requirements-dev.txt
@@ -36,14 +36,15 @@ node_modules/installed.stamp: package.json package-lock.json
 static/css/main.css: node_modules/installed.stamp $(wildcard static_src/scss/*.scss)
 	npm run --silent build:css
 
-# Browser tests drive Debian's Chromium. Install it when missing and when we can (root with apt).
+# Browser tests drive Debian's Chromium, in its headless shell (Playwright's headless browser: a
+# third of the full browser's work). Install it when missing and when we can (root with apt).
 browser:
-	@if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium-headless-shell ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Chromium's headless shell for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; \
 	  else \
-	    echo "Chromium is missing: install it, or run: $(PY) -m playwright install chromium"; \
+	    echo "Chromium is missing: install it (Debian: chromium-headless-shell), or run: $(PY) -m playwright install chromium-headless-shell"; \
 	  fi; \
 	fi
 
@@ -99,11 +100,18 @@ lint: setup
 	$(VENV)/bin/lint-imports --no-cache
 
 # The suite across every core (pytest-xdist; tests that share a server or Redis stay together), with
-# the 25 slowest tests listed last, so the next slowdown shows when it happens.
+# the 25 slowest tests listed last, so the next slowdown shows when it happens. Work goes to the
+# workers in pytest-django's order, database tests first: once a worker has started Chromium
+# (Playwright's event loop), Django refuses it the database.
 PYTEST_WORKERS ?= auto
+PYTEST := $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25
 test: setup browser java lint
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
-	$(PROD_ENV) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=25 $(PYTEST_ARGS)
+	$(PROD_ENV) $(PYTEST) $(PYTEST_ARGS)
+
+# The suite alone, once `make test` (or `make setup`) has set everything up: CI's other runs.
+suite:
+	$(PROD_ENV) $(PYTEST) $(PYTEST_ARGS)
 
 bench: setup
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0

@@ -80,25 +80,31 @@ def load_content() -> None:
 
 
 class ContentFingerprint:
-    """Every table's row count and the content version's token: a row added or removed anywhere,
-    or any content saved (each content save moves the token on), changes it."""
+    """For every table, its row count and the total length of its text: a row added or removed
+    anywhere, or any words changed (by a save or an update()), changes it."""
 
     taken: tuple | None = None
 
     @staticmethod
     def take() -> tuple:
-        tables = sorted(
-            model._meta.db_table
-            for model in apps.get_models(include_auto_created=True)
-            if model._meta.managed and not model._meta.proxy
-        )
         quote = connection.ops.quote_name
-        # The models' own tables, so nothing to inject.
-        counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)  # noqa: S608
-        token = f"(SELECT MAX(token) FROM {quote('routes_contentversion')})"  # noqa: S608
+        names, sums = [], []
+        for model in apps.get_models(include_auto_created=True):
+            if not model._meta.managed or model._meta.proxy:
+                continue
+            text = [
+                f"COALESCE(LENGTH({quote(field.column)}), 0)"
+                for field in model._meta.concrete_fields
+                if field.get_internal_type() in ("CharField", "TextField", "SlugField")
+            ]
+            table = quote(model._meta.db_table)
+            # The models' own tables and columns, so nothing to inject.
+            sums.append(f"(SELECT COUNT(*) FROM {table})")  # noqa: S608
+            sums.append(f"(SELECT SUM({' + '.join(text) or '0'}) FROM {table})")  # noqa: S608
+            names += [f"{model._meta.db_table} rows", f"{model._meta.db_table} text"]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {token}, {counts}")
-            return tuple(zip(["content version", *tables], cursor.fetchone(), strict=True))
+            cursor.execute(f"SELECT {', '.join(sums)}")
+            return tuple(zip(names, cursor.fetchone(), strict=True))
 
 
 @pytest.fixture(scope="session")
@@ -128,10 +134,14 @@ def pytest_runtest_teardown(item, nextitem):
                 for (name, before), (_, after) in zip(ContentFingerprint.taken, now, strict=True)
                 if before != after
             ]
-            assert not changed, (
-                f"{item.nodeid} left the test database changed after its rollback: "
-                + "; ".join(changed)
-            )
+            if changed:
+                # Put the database back, so that only the test that leaked fails.
+                call_command("flush", interactive=False, verbosity=0)
+                load_content()
+                raise AssertionError(
+                    f"{item.nodeid} left the test database changed after its rollback: "
+                    + "; ".join(changed)
+                )
     return result
 
 

@@ -14,7 +14,15 @@ from tests.servers import (
     production_env,
 )
 
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium: its headless shell (what Playwright runs headless), or the whole browser.
+DEBIAN_CHROMIUM = next(
+    (
+        path
+        for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
+        if os.path.exists(path)
+    ),
+    None,
+)
 # Without the background-networking flags Chromium tries hosts this machine cannot reach.
 CHROMIUM_ARGS = [
     "--headless",
@@ -56,7 +64,7 @@ def site(tmp_path_factory):
 def chromium():
     with sync_playwright() as playwright:
         options = {"args": CHROMIUM_ARGS}
-        if os.path.exists(DEBIAN_CHROMIUM):
+        if DEBIAN_CHROMIUM:
             options["executable_path"] = DEBIAN_CHROMIUM
         browser = playwright.chromium.launch(**options)
         yield browser
