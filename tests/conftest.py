@@ -126,6 +126,8 @@ def pytest_runtest_teardown(item, nextitem):
     blocker = item.config.stash[django_db_blocker_key]
     with blocker.unblock():
         if database == "transactional":
+            # Back to the newest schema first: a migration test may leave it elsewhere.
+            call_command("migrate", verbosity=0)
             load_content()
         else:
             now = ContentFingerprint.take()

@@ -20,7 +20,7 @@ TEST_RECOVERY_CODE_COUNT = 1000
 _used = itertools.count()
 
 
-def test_recovery_code(number: int) -> str:
+def numbered_recovery_code(number: int) -> str:
     """The `number`th recovery code every test account on a real server has: 8 characters."""
     return f"t{number:07d}"
 
@@ -29,7 +29,7 @@ def next_recovery_code() -> str:
     """A recovery code not used yet in this test run (each works once)."""
     number = next(_used)
     assert number < TEST_RECOVERY_CODE_COUNT, "the test accounts have run out of recovery codes"
-    return test_recovery_code(number)
+    return numbered_recovery_code(number)
 
 
 def recovery_codes_script(username_expression: str) -> str:
