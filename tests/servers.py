@@ -3,7 +3,6 @@
 import atexit
 import os
 import re
-import shutil
 import socket
 import sqlite3
 import subprocess
@@ -13,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -46,19 +45,28 @@ def production_env(**extra) -> dict:
 
 
 @contextmanager
-def fresh_database(directory: Path):
-    """A new, empty database for a server under test: PostgreSQL when DATABASE_URL names one (a new
-    database on that server, dropped afterwards), otherwise an SQLite file in `directory`."""
+def fresh_database(directory: Path, template: str | None = None):
+    """A new database for a server under test: PostgreSQL when DATABASE_URL names one (a new
+    database on that server, dropped afterwards), otherwise an SQLite file in `directory`. Empty,
+    or a copy of the database at `template` (a URL this function gave)."""
     configured = os.environ.get("DATABASE_URL", "")
     if not configured.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{directory / 'site.sqlite3'}"
+        path = directory / "site.sqlite3"
+        if template:
+            with (
+                closing(sqlite3.connect(template.removeprefix("sqlite:///"))) as source,
+                closing(sqlite3.connect(path)) as target,
+            ):
+                source.backup(target)
+        yield f"sqlite:///{path}"
         return
     import psycopg
 
     name = f"ealing_send_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
     server = urlsplit(configured)._replace(path="/postgres").geturl()
     with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield urlsplit(configured)._replace(path=f"/{name}").geturl()
     finally:
@@ -80,8 +88,7 @@ def prepare_database(env: dict) -> None:
     manage(env, "load_initial_content")
 
 
-# The database every server of this test process starts from, prepared once (see
-# prepared_database): its URL, and how to remove it when the process ends.
+# The database every server of this test process starts from (see prepared_database), made once.
 _template: str | None = None
 
 
@@ -90,44 +97,20 @@ def _prepared_template() -> str:
     this process needs one and removed when the process ends."""
     global _template
     if _template is None:
-        folder = Path(tempfile.mkdtemp(prefix="ealing-send-template-"))
-        database = fresh_database(folder)
-        url = database.__enter__()
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        atexit.register(database.__exit__, None, None, None)
+        cleanup = ExitStack()
+        atexit.register(cleanup.close)
+        folder = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="ealing-send-")))
+        url = cleanup.enter_context(fresh_database(folder))
         prepare_database(production_env(DATABASE_URL=url, REDIS_URL=""))
         _template = url
     return _template
 
 
-@contextmanager
 def prepared_database(directory: Path):
     """A database of a server's own, as `make run` leaves it (migrated, with the cache table and
-    the initial content): a copy of this process's prepared template, a file copy for SQLite and
-    `CREATE DATABASE … TEMPLATE` on PostgreSQL, so each server starts in a second, not twenty."""
-    template = _prepared_template()
-    if template.startswith("sqlite"):
-        copy = directory / "site.sqlite3"
-        with (
-            closing(sqlite3.connect(template.removeprefix("sqlite:///"))) as source,
-            closing(sqlite3.connect(copy)) as target,
-        ):
-            source.backup(target)
-        yield f"sqlite:///{copy}"
-        return
-    import psycopg
-
-    name = f"ealing_send_{uuid.uuid4().hex[:12]}"
-    server = urlsplit(template)._replace(path="/postgres").geturl()
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(
-            f'CREATE DATABASE "{name}" TEMPLATE "{urlsplit(template).path.lstrip("/")}"'
-        )
-    try:
-        yield urlsplit(template)._replace(path=f"/{name}").geturl()
-    finally:
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    the initial content): a copy of this process's prepared database (a file copy on SQLite,
+    `CREATE DATABASE … TEMPLATE` on PostgreSQL), so a server starts in a second, not twenty."""
+    return fresh_database(directory, template=_prepared_template())
 
 
 def create_superuser(env: dict, username: str = "admin", password: str = "a-long-test-password-1"):
