@@ -2,6 +2,7 @@
 content save locks the content version first (routes.models.ContentVersion.lock)."""
 
 import threading
+import time
 
 import pytest
 from django.conf import settings
@@ -18,6 +19,15 @@ pytestmark = [
         reason="row locks are PostgreSQL's; SQLite's write lock covers the whole file",
     ),
 ]
+
+
+def wait_for(done, seconds: float) -> None:
+    """Wait until done() or `seconds` have passed, sleeping in small steps: CI moves the clock
+    with faketime, under which a thread's own timed waits (join, Event.wait) may never end."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        time.sleep(0.05)
 
 
 def test_a_route_and_an_organisation_saved_with_the_same_link_both_finish(content, superuser):
@@ -48,7 +58,7 @@ def test_a_route_and_an_organisation_saved_with_the_same_link_both_finish(conten
 
     def slow_save_related(self, request, form, formsets, change):
         route_written.set()
-        organisation_started.wait(1.0)
+        wait_for(organisation_started.is_set, 1.0)
         return save_related(self, request, form, formsets, change)
 
     results = {}
@@ -60,16 +70,16 @@ def test_a_route_and_an_organisation_saved_with_the_same_link_both_finish(conten
     try:
         first = threading.Thread(target=save, args=("route", a, route_url, route_data))
         first.start()
-        route_written.wait(5)
+        wait_for(route_written.is_set, 5)
         second = threading.Thread(
             target=save, args=("organisation", b, organisation_url, organisation_data)
         )
         second.start()
-        second.join(0.5)
+        wait_for(lambda: not second.is_alive(), 0.5)
         organisation_started.set()
-        first.join(10)
-        second.join(10)
+        wait_for(lambda: not first.is_alive() and not second.is_alive(), 10)
     finally:
+        organisation_started.set()
         routes_admin.ContentAdmin.save_related = save_related
     # The route's save is kept; the organisation's save waited for it, then was kept or warned.
     assert results["route"] == 302, results
