@@ -53,10 +53,9 @@ def fresh_content_version(request):
     from routes.models import ContentVersion
 
     ContentVersion.forget()
-    if _database_use(request.node):
-        request.getfixturevalue(
-            "transactional_db" if _database_use(request.node) == "transactional" else "db"
-        )
+    database = _database_use(request.node)
+    if database:
+        request.getfixturevalue("transactional_db" if database == "transactional" else "db")
         ContentVersion.move_on()
     yield
     ContentVersion.forget()
@@ -175,12 +174,17 @@ def content(db):
     django_db_setup), so asking for it says what a test reads and gives it the database."""
 
 
-def delete_content() -> None:
-    """Every content row gone, versions and the content version included: a new site's tables."""
+@pytest.fixture
+def empty_content(request):
+    """The empty tables of a new site, before its first `release`: every content row gone, versions
+    and the content version included, inside this test's transaction (or committed, in a
+    transactional test: the content is loaded again after it)."""
     from reversion.models import Revision
 
     from routes.models import ContentVersion
 
+    transactional = _database_use(request.node) == "transactional"
+    request.getfixturevalue("transactional_db" if transactional else "db")
     content_apps = [*settings.CONTENT_APPS, "translations"]
     for model in apps.get_models():
         if model._meta.app_label in content_apps and not model._meta.proxy:
@@ -188,15 +192,6 @@ def delete_content() -> None:
     Revision.objects.all().delete()
     ContentVersion.objects.all().delete()
     ContentVersion.forget()
-
-
-@pytest.fixture
-def empty_content(request):
-    """The empty tables of a new site, before its first `release`, inside this test's transaction
-    (or committed, in a transactional test: the content is loaded again after it)."""
-    transactional = _database_use(request.node) == "transactional"
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    delete_content()
 
 
 @pytest.fixture(scope="session", autouse=True)
