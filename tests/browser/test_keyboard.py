@@ -149,6 +149,8 @@ def test_skip_link_is_first_and_moves_focus_to_the_content(site, page):
     assert page.evaluate("document.activeElement.className") == "govuk-skip-link"
     assert_focus_visible(page)
     page.keyboard.press("Enter")
+    # The address changes as the browser follows the link: wait for it (fails if it never does).
+    page.wait_for_url(site + "/routes/#main-content")
     assert page.url.endswith("#main-content")
 
 
