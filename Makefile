@@ -36,8 +36,8 @@ node_modules/installed.stamp: package.json package-lock.json
 static/css/main.css: node_modules/installed.stamp $(wildcard static_src/scss/*.scss)
 	npm run --silent build:css
 
-# Browser tests drive Debian's Chromium, in its headless shell (Playwright's headless browser: a
-# third of the full browser's work). Install it when missing and when we can (root with apt).
+# Browser tests drive Debian's Chromium, in its headless shell (what Playwright runs headless, and
+# much lighter than the whole browser). Install it when missing and when we can (root with apt).
 browser:
 	@if [ ! -x /usr/bin/chromium-headless-shell ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
