@@ -4,6 +4,10 @@ translation staff wrote or corrected is never replaced. What is loaded is a draf
 
 The files list the English fixture's records by pk with only their translated fields
 (translation-spec.md): {"model": "routes.route", "pk": 3, "fields": {"title": "…"}}.
+
+A row that corrects words an earlier release shipped lists them under "was" ({"was": {"title":
+["…"]}}): a column still holding exactly one of those takes the correction, because staff never
+changed it; a column holding anything else is staff's and stays.
 """
 
 import json
@@ -25,8 +29,9 @@ LOADED = "Translation loaded from {file}"
 
 
 def load_file(path: Path, language: str) -> tuple[int, int]:
-    """Fill the empty `language` columns of the items in one translation file; (items changed,
-    fields kept because staff had already written them)."""
+    """Fill the empty `language` columns of the items in one translation file, and correct columns
+    that still hold words an earlier release shipped (the row's "was"); (items changed, fields kept
+    because staff had already written them)."""
     rows = json.loads(path.read_text(encoding="utf-8"))
     # Each model's items read in one query, not one a row.
     items = {}
@@ -45,12 +50,14 @@ def load_file(path: Path, language: str) -> tuple[int, int]:
         if item is None:
             continue
         names = translated_fields(type(item))
+        shipped_before = row.get("was", {})
         filled = []
         for name, value in row["fields"].items():
             if name not in names or not value:
                 continue
             column = build_localized_fieldname(name, language)
-            if getattr(item, column):
+            now = getattr(item, column)
+            if now and (now == value or now not in shipped_before.get(name, ())):
                 kept += 1
                 continue
             setattr(item, column, value)

@@ -142,6 +142,41 @@ def test_the_loader_fills_empty_fields_and_never_writes_over_staff_words(content
     assert load_file(shipped, "pl") == (0, 3)
 
 
+def test_the_loader_corrects_shipped_words_staff_left_alone_and_keeps_their_own(content, tmp_path):
+    left_alone, edited = Term.objects.get(pk=1), Term.objects.get(pk=2)
+    left_alone.meaning_pl = "Stare słowa z poprzedniego wydania."
+    left_alone.save()
+    edited.meaning_pl = "Słowa wpisane przez pracownika."
+    edited.save()
+    for term in (left_alone, edited):
+        status.mark(term, "pl", None, checked=True)
+    shipped = tmp_path / "glossary.json"
+    was = {"meaning": ["Stare słowa z poprzedniego wydania."]}
+    shipped.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "glossary.term",
+                    "pk": pk,
+                    "fields": {"meaning": "Poprawione."},
+                    "was": was,
+                }
+                for pk in (1, 2)
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert load_file(shipped, "pl") == (1, 1)
+    left_alone.refresh_from_db()
+    edited.refresh_from_db()
+    assert left_alone.meaning_pl == "Poprawione."
+    assert edited.meaning_pl == "Słowa wpisane przez pracownika."
+    # The corrected translation is a draft again; staff's own checked words stay checked.
+    assert row_for(left_alone, "pl").state == status.DRAFT
+    assert row_for(edited, "pl").state == status.CHECKED
+    assert load_file(shipped, "pl") == (0, 2)
+
+
 def test_a_change_to_any_english_field_of_any_kind_makes_its_check_out_of_date(content, editor):
     for model in status.translated_models():
         for name in status.translated_fields(model):
