@@ -16,6 +16,9 @@ legislation.gov.uk):
 - reg 20: after an annual review meeting, the report within 2 weeks and the council's decision to
   keep, amend or cease the plan within 4 weeks. The paragraph numbers were not readable here (the
   2 and 4 weeks are confirmed by council and IPSEA summaries): due for review.
+  R (L, M and P) v Devon County Council [2022] EWHC 493 (Admin) (8 March 2022) read reg 20 with
+  reg 22: a council that decides to amend must send the proposed amendments with that decision, and
+  the final amended plan follows within 8 weeks, so at most 12 weeks after the review meeting.
 - reg 22(2)(c): a proposal to amend: "at least 15 days, beginning with the day on which the draft
   plan was served"; reg 22(3): the final amended plan "within 8 weeks of the local authority sending
   a copy of the EHC plan" with the proposed amendments.
@@ -215,9 +218,17 @@ def draft_plan_comments(draft_sent: date) -> CouncilDeadline:
     )
 
 
+# The 4 weeks for the decision after a review, and the 8 weeks from proposed changes to the final
+# amended plan: together, the 12 weeks from the meeting (regs 20 and 22(3); Devon, 2022).
+REVIEW_DECISION_WEEKS = 4
+AMENDED_PLAN_WEEKS = 8
+
+
 def review_deadlines(meeting: date) -> list[CouncilDeadline]:
-    """After an annual review meeting: the report within 2 weeks, and the council's decision to
-    keep, amend or cease the plan within 4 weeks (reg 20)."""
+    """After an annual review meeting: the report within 2 weeks; the council's decision to keep,
+    amend or cease the plan within 4 weeks, with any proposed changes (reg 20); and, if it decided
+    to change the plan, the final amended plan within 12 weeks of the meeting (reg 22(3) read with
+    reg 20: R (L, M and P) v Devon County Council [2022] EWHC 493 (Admin))."""
     return [
         CouncilDeadline(
             "review-report",
@@ -229,8 +240,18 @@ def review_deadlines(meeting: date) -> list[CouncilDeadline]:
         ),
         CouncilDeadline(
             "review-decision",
-            weeks_after(meeting, 4),
+            weeks_after(meeting, REVIEW_DECISION_WEEKS),
             "SEND Regulations 2014, regulation 20",
+            Who.COUNCIL,
+            meeting,
+            COUNCIL_LATE,
+        ),
+        CouncilDeadline(
+            "review-amended-plan",
+            weeks_after(meeting, REVIEW_DECISION_WEEKS + AMENDED_PLAN_WEEKS),
+            # Read together in R (L, M and P) v Devon County Council [2022] EWHC 493 (Admin),
+            # which the advice names.
+            "SEND Regulations 2014, regulations 20 and 22(3)",
             Who.COUNCIL,
             meeting,
             COUNCIL_LATE,
@@ -251,7 +272,7 @@ def amendment_deadlines(notice_sent: date) -> list[CouncilDeadline]:
         ),
         CouncilDeadline(
             "amended-plan",
-            weeks_after(notice_sent, 8),
+            weeks_after(notice_sent, AMENDED_PLAN_WEEKS),
             "SEND Regulations 2014, regulation 22(3)",
             Who.COUNCIL,
             notice_sent,
@@ -289,6 +310,15 @@ def transfer_deadline(year: int, phase: Phase) -> CouncilDeadline:
     )
 
 
+def proposal_on_time(meeting: date, proposal_sent: date | None) -> bool:
+    """True when changes to the plan were proposed within the 4 weeks after the review meeting.
+    Proposed later, the council is already late, and the 12 weeks from the meeting still come
+    before the 8 weeks from the proposal: both dates are shown."""
+    return proposal_sent is not None and proposal_sent <= weeks_after(
+        meeting, REVIEW_DECISION_WEEKS
+    )
+
+
 def council_deadlines(case: Case) -> list[CouncilDeadline]:
     """Every date that follows from the case, earliest first."""
     found: list[CouncilDeadline] = []
@@ -297,7 +327,12 @@ def council_deadlines(case: Case) -> list[CouncilDeadline]:
     if case.draft_plan_date:
         found.append(draft_plan_comments(case.draft_plan_date))
     if case.review_meeting_date:
-        found += review_deadlines(case.review_meeting_date)
+        review = review_deadlines(case.review_meeting_date)
+        if proposal_on_time(case.review_meeting_date, case.amendment_notice_date):
+            # Changes proposed within the 4 weeks: their own 8 weeks end no later than the 12
+            # weeks, so that is the date to show, once.
+            review = [d for d in review if d.key != "review-amended-plan"]
+        found += review
     if case.amendment_notice_date:
         found += amendment_deadlines(case.amendment_notice_date)
     if case.transfer_year and case.transfer:
@@ -307,11 +342,12 @@ def council_deadlines(case: Case) -> list[CouncilDeadline]:
 
 def every_deadline() -> list[CouncilDeadline]:
     """One of each deadline this page can show (a draft plan drops the no-plan notice, so it is
-    taken on its own), for checks that every one has its words."""
+    taken on its own; changes proposed late keep the 12 weeks from the meeting), for checks that
+    every one has its words."""
     every_date = Case(
         request_date=date(2026, 1, 5),
         review_meeting_date=date(2026, 3, 2),
-        amendment_notice_date=date(2026, 3, 9),
+        amendment_notice_date=date(2026, 4, 6),
     )
     return [
         *council_deadlines(every_date),

@@ -100,9 +100,18 @@ class CouncilDeadlinesForm(forms.Form):
                 _("Starting school, or moving to junior, middle or secondary school"),
                 hint=_("Including from nursery or early years to school."),
             ),
+            # Reg 18(1)(a) is for a move to a "post-16 institution", which is "not a school"
+            # (Children and Families Act 2014 s.83(2)): a school sixth form is not one.
             Choice(
                 Phase.POST_16.value,
-                _("Moving from secondary school to a college, sixth form or other post-16 place"),
+                _(
+                    "Moving from secondary school to a further education or sixth-form college, "
+                    "or another post-16 institution that is not a school"
+                ),
+                hint=_(
+                    "Not a move into a school sixth form: for that, the 31 March date may not "
+                    "apply. Ask Ealing ISAID or IPSEA."
+                ),
             ),
         ],
         widget=forms.RadioSelect,

@@ -24,6 +24,7 @@ CHASE_LETTER = {
     "no-plan-notice": "reg-10-1",
     "final-plan": "reg-13-2",
     "review-decision": "reg-20",
+    "review-amended-plan": "reg-22-annual-review",
     "amended-plan": "reg-22-3",
     "transfer-school": "reg-18-1-b",
     "transfer-post-16": "reg-18-1-a",

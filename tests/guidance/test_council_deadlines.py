@@ -83,9 +83,45 @@ def test_reg_13_1_a_at_least_15_days_beginning_with_the_day_the_draft_was_served
     assert (comments.due - sent).days + 1 == 15
 
 
-def test_reg_20_report_within_2_weeks_and_decision_within_4_weeks_of_the_review_meeting():
+def test_reg_20_report_within_2_weeks_decision_within_4_and_amended_plan_within_12_weeks():
     keys = due(Case(review_meeting_date=date(2026, 12, 17)))
-    assert keys == {"review-report": date(2026, 12, 31), "review-decision": date(2027, 1, 14)}
+    assert keys == {
+        "review-report": date(2026, 12, 31),
+        "review-decision": date(2027, 1, 14),
+        # R (L, M and P) v Devon CC [2022] EWHC 493 (Admin): 4 weeks + 8 weeks (reg 22(3)).
+        "review-amended-plan": date(2027, 3, 11),
+    }
+
+
+def test_the_legal_review_s_annual_review_case_gives_the_final_amended_plan_on_24_december():
+    keys = due(Case(review_meeting_date=date(2026, 10, 1)))
+    assert keys["review-decision"] == date(2026, 10, 29)
+    assert keys["review-amended-plan"] == date(2026, 12, 24)
+
+
+@pytest.mark.parametrize(
+    ("proposal", "expected"),
+    [
+        # Proposed with the decision or before the 4 weeks end: the 8 weeks from the proposal
+        # are the date (no later than the 12 weeks), shown once.
+        (date(2026, 10, 20), {"amended-plan": date(2026, 12, 15)}),
+        (date(2026, 10, 29), {"amended-plan": date(2026, 12, 24)}),
+        # Proposed late: the 12 weeks from the meeting come first and are still owed; the 8
+        # weeks from the late proposal are shown beside them.
+        (
+            date(2026, 10, 30),
+            {"review-amended-plan": date(2026, 12, 24), "amended-plan": date(2026, 12, 25)},
+        ),
+        (
+            date(2026, 11, 26),
+            {"review-amended-plan": date(2026, 12, 24), "amended-plan": date(2027, 1, 21)},
+        ),
+    ],
+)
+def test_changes_proposed_after_a_review_show_the_date_that_binds_the_council(proposal, expected):
+    keys = due(Case(review_meeting_date=date(2026, 10, 1), amendment_notice_date=proposal))
+    final = {k: v for k, v in keys.items() if k in ("amended-plan", "review-amended-plan")}
+    assert final == expected
 
 
 def test_reg_20_review_decision_in_a_leap_february():
@@ -158,7 +194,8 @@ def test_deadlines_come_earliest_first():
         transfer=Phase.SCHOOL,
     )
     days = [d.due for d in council_deadlines(case)]
-    # 2 from the request (the draft leaves out reg 10), 1 + 2 + 2 + 1 from the rest.
+    # 2 from the request (the draft leaves out reg 10), 1 + 2 + 2 + 1 from the rest (changes
+    # proposed within 4 weeks of the review leave out its 12 weeks).
     assert days == sorted(days) and len(days) == 8
 
 

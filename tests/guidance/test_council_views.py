@@ -143,16 +143,18 @@ def test_every_council_deadline_a_family_can_chase_has_a_letter_that_names_its_r
     case = Case(
         request_date=date(2026, 1, 5),
         review_meeting_date=date(2026, 3, 2),
-        amendment_notice_date=date(2026, 3, 9),
+        # Changes proposed late, so the 12 weeks from the review meeting are shown too.
+        amendment_notice_date=date(2026, 4, 6),
         transfer_year=2027,
         transfer=Phase.SCHOOL,
     )
     council = [d for d in council_deadlines(case) if d.who.value == "council"]
+    assert "review-amended-plan" in {d.key for d in council}
     council.append(transfer_deadline(2027, Phase.POST_16))
     for deadline in council:
         code = CHASE_LETTER[deadline.key]
-        number = deadline.regulation.removeprefix("SEND Regulations 2014, regulation ")
-        assert TIME_LIMITS[code].regulation.startswith(f"regulation {number} of"), deadline.key
+        rule = deadline.regulation.removeprefix("SEND Regulations 2014, ")
+        assert TIME_LIMITS[code].regulation.startswith(f"{rule} of"), deadline.key
 
 
 def test_dates_still_to_come_list_no_steps(client):

@@ -59,6 +59,11 @@ KEPT_ENGLISH = (
     "education, health and care (EHC) needs assessment",
     "education, health and care (EHC) plan",
     "compulsory school age",
+    "further education or sixth-form college",
+    "post-16 institution",
+    "school sixth form",
+    "letter before claim",
+    "Pre-Action Protocol for Judicial Review",
     "early years setting",
     "final amended plan",
     "mainstream school",
@@ -98,6 +103,8 @@ KEPT_ENGLISH = (
     "School Exclusion Clinic",
     "Ealing Service for Children with Additional Needs",
     "Independent Provider of Special Education Advice",
+    # Court judgments, cited by their names.
+    "R (L, M and P) v Devon County Council",
     # The example in the hint for a school's name.
     "Ealing Park Primary School",
 )
