@@ -21,6 +21,8 @@ from datetime import date
 PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
 
 TEXT, LONG_TEXT, DATE, CHOICE = "text", "long-text", "date", "choice"
+# Which dates a date placeholder takes (Placeholder.when).
+PAST, FUTURE = "past", "future"
 
 
 def _(words: str) -> str:
@@ -45,6 +47,14 @@ class Placeholder:
     choices: tuple[tuple[str, str, str], ...] = ()
     # Worked out by the site (today's date, a regulation's words), never asked.
     worked_out: bool = False
+    # A date: PAST when it must be today or earlier (something that has happened), FUTURE when it
+    # must be today or later (a date the family asks for); any real date otherwise.
+    when: str = ""
+    # (placeholder, value): said in the letter only when the family chose that value, and asked
+    # (required, if it is) only then; a worked-out placeholder's words come from that choice.
+    only_if: tuple[str, str] | None = None
+    # A worked-out placeholder's fixed words (English; the family's copy translates them).
+    words: str = ""
 
 
 # SEND Code of Practice 11.45 and Children and Families Act 2014 s.51(2): the decisions that can be
@@ -91,6 +101,13 @@ DECISIONS = (
     ),
 )
 
+# The decisions a family tells the mediation adviser about. Not "placement-only": an appeal only
+# about the school or college named in the plan (or its type) needs no mediation certificate
+# (CFA 2014 s.55, which the letter says requires contacting the adviser first, applies only to the
+# other appeals; SEND Code of Practice 11.13 to 11.38; route "mediation", advice
+# "mediation-optional"), so "I am contacting you first, as section 55 requires" would be untrue.
+APPEAL_DECISIONS = tuple(choice for choice in DECISIONS if choice[0] != "placement-only")
+
 
 @dataclass(frozen=True)
 class CouncilTimeLimit:
@@ -100,6 +117,9 @@ class CouncilTimeLimit:
     label: str
     regulation: str
     duty: str
+    # The letter's question about the council's excuses, only for a time limit whose regulation
+    # lists exceptions (regs 5(4), 10(4) and 13(3)); regs 18, 20 and 22 have none.
+    exceptions: str = ""
 
 
 # The council's time limits a family can chase, by the code the council deadlines page links with.
@@ -113,6 +133,10 @@ TIME_LIMITS = {
             "tell me whether it would carry out an EHC needs assessment within 6 weeks of "
             "receiving the request"
         ),
+        _(
+            "If you think one of the exceptions in regulation 5(4) applies, please tell me which "
+            "one and why."
+        ),
     ),
     # SEND Regulations 2014 reg 10(1): 16 weeks from the request to a decision not to issue a plan.
     "reg-10-1": CouncilTimeLimit(
@@ -121,6 +145,10 @@ TIME_LIMITS = {
         _(
             "tell me within 16 weeks of receiving the request for an EHC needs assessment if it "
             "decided not to issue an EHC plan"
+        ),
+        _(
+            "If you think one of the exceptions in regulation 10(4) applies, please tell me which "
+            "one and why."
         ),
     ),
     # SEND Regulations 2014 reg 13(2): 20 weeks from the request to the final EHC plan.
@@ -131,15 +159,23 @@ TIME_LIMITS = {
             "send me the final EHC plan within 20 weeks of receiving the request for an EHC needs "
             "assessment"
         ),
+        _(
+            "If you think one of the exceptions in regulation 13(3) applies, please tell me which "
+            "one and why."
+        ),
     ),
     # SEND Regulations 2014 reg 20: the council's decision within 4 weeks of the review meeting
     # (paragraph number not confirmed from the regulation's own text here: cited as the whole).
+    # R (L, M and P) v Devon County Council [2022] EWHC 493 (Admin): reg 20 and the amendment
+    # process in reg 22 are read together, so proposed changes come with that decision (IPSEA's
+    # case note: "both its decision to amend the EHC plan, and what the proposed changes are").
     "reg-20": CouncilTimeLimit(
         _("The council's decision after an annual review (4 weeks)"),
         _("regulation 20 of the Special Educational Needs and Disability Regulations 2014"),
         _(
             "tell me within 4 weeks of the annual review meeting whether it proposed to keep, "
-            "change or stop maintaining the EHC plan"
+            "change or stop maintaining the EHC plan, and, if it proposed changes, to send them "
+            "to me with that decision"
         ),
     ),
     # SEND Regulations 2014 reg 22(3): the amended plan within 8 weeks of the proposed changes.
@@ -148,8 +184,26 @@ TIME_LIMITS = {
         _("regulation 22(3) of the Special Educational Needs and Disability Regulations 2014"),
         _("send me the final amended EHC plan within 8 weeks of sending me the proposed changes"),
     ),
+    # SEND Regulations 2014 regs 20 and 22(3) read together (R (L, M and P) v Devon County Council
+    # [2022] EWHC 493 (Admin), 8 March 2022): the proposed changes within 4 weeks of the review
+    # meeting, then the final amended plan within 8 weeks of them, so at the latest 12 weeks after
+    # the meeting, even when the council sent the proposed changes late (audit 2026-12, finding 1).
+    "reg-22-annual-review": CouncilTimeLimit(
+        _("The final amended EHC plan after an annual review (12 weeks from the meeting)"),
+        _(
+            "regulations 20 and 22(3) of the Special Educational Needs and Disability Regulations "
+            "2014, read together as the High Court read them in R (L, M and P) v Devon County "
+            "Council [2022] EWHC 493 (Admin)"
+        ),
+        _(
+            "send me the final amended EHC plan within 12 weeks of the annual review meeting "
+            "(4 weeks to send me its decision with the proposed changes, then 8 weeks)"
+        ),
+    ),
     # SEND Regulations 2014 reg 18(1): before 15 February (a move to a new school) or before
-    # 31 March (from secondary school to a post-16 place) in the year of the move.
+    # 31 March (from secondary school to a post-16 institution) in the year of the move. A
+    # "post-16 institution" is one that is not a school (CFA 2014 s.83(2)): a further education
+    # or sixth-form college counts, a school sixth form does not (audit 2026-12, finding 7).
     "reg-18-1-b": CouncilTimeLimit(
         _("The plan amended for a move to a new school (before 15 February)"),
         _("regulation 18(1)(b) of the Special Educational Needs and Disability Regulations 2014"),
@@ -159,11 +213,16 @@ TIME_LIMITS = {
         ),
     ),
     "reg-18-1-a": CouncilTimeLimit(
-        _("The plan amended for a move to a post-16 place (before 31 March)"),
+        _(
+            "The plan amended for a move from secondary school to a further education or "
+            "sixth-form college, or another post-16 institution that is not a school "
+            "(before 31 March)"
+        ),
         _("regulation 18(1)(a) of the Special Educational Needs and Disability Regulations 2014"),
         _(
-            "review the EHC plan, and amend it to name the post-16 place, before 31 March in the "
-            "year of the move"
+            "review the EHC plan, and amend it to name the further education or sixth-form "
+            "college, or other post-16 institution that is not a school, that my child will move "
+            "to from secondary school, before 31 March in the year of the move"
         ),
     ),
 }
@@ -207,6 +266,17 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         prefill_key="decision",
         choices=DECISIONS,
     ),
+    "appeal_decision": Placeholder(
+        _("Which decision is this about?"),
+        _(
+            "Not listed: the school or college named in the EHC plan. If your appeal is only "
+            "about that, you do not need a mediation certificate."
+        ),
+        kind=CHOICE,
+        required=True,
+        prefill_key="decision",
+        choices=APPEAL_DECISIONS,
+    ),
     "decision_date": Placeholder(
         _("Date on the council’s decision letter"),
         _("Optional. For example, 13 10 2026."),
@@ -226,25 +296,81 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         prefill_key="regulation",
         choices=tuple((code, limit.label, limit.regulation) for code, limit in TIME_LIMITS.items()),
     ),
+    # A time limit still to come is not late: a chasing letter dated before it would be dismissed
+    # (audit 2026-12, finding 9; the council deadlines page links only dates that have passed).
     "date_due": Placeholder(
         _("Date it was due"),
         _("The council deadlines page works this out. For example, 20 11 2026."),
         DATE,
         required=True,
         prefill_key="date_due",
+        when=PAST,
     ),
     "mediation_choice": Placeholder(
         _("Do you want mediation?"),
+        _(
+            "If you want mediation, send the letter to both the mediation adviser and the "
+            "council’s contact named in its decision letter."
+        ),
         kind=CHOICE,
         required=True,
         prefill_key="mediation",
         choices=MEDIATION,
+    ),
+    # SEND Regulations 2014 reg 32(e)(ii): a family who wants mediation must tell the council "the
+    # mediation issues"; Explanatory Notes to CFA 2014 s.52, para 266: "what they want to pursue
+    # mediation about". Asked, and required, only when mediation is chosen (audit 2026-12, 4).
+    "mediation_issues": Placeholder(
+        _("What you want mediation about"),
+        _(
+            "Needed if you want mediation: the council must be told. For example, the help in "
+            "section F of the EHC plan, or the needs it describes."
+        ),
+        LONG_TEXT,
+        required=True,
+        only_if=("mediation_choice", "yes"),
+    ),
+    # Reg 32(e)(iii): where the issues include that the plan specifies no health care provision,
+    # or none of a particular kind, the health care provision the family wants specified.
+    "health_provision": Placeholder(
+        _("Health care you want the EHC plan to include"),
+        _(
+            "Optional. Only if you want mediation because the EHC plan leaves out health care, "
+            "or a kind of health care."
+        ),
+        LONG_TEXT,
+        only_if=("mediation_choice", "yes"),
     ),
     "exclusion_date": Placeholder(_("Date of the permanent exclusion"), _("Optional."), DATE),
     "governors_decision_date": Placeholder(
         _("Date of the governors’ letter saying they will not reinstate your child"),
         _("Optional. Your 15 school days to ask for a review count from when you were told."),
         DATE,
+    ),
+    # CFA 2014 s.42(2): the council "must secure the specified special educational provision",
+    # the provision in section F of the plan (SEND Regulations 2014 reg 12(1)(f)).
+    "provision": Placeholder(
+        _("The help in section F of the EHC plan that is not being given"),
+        _(
+            "Use the plan’s own words if you can, for example ‘2 sessions of speech and language "
+            "therapy each week’."
+        ),
+        LONG_TEXT,
+        required=True,
+    ),
+    "provision_missing_since": Placeholder(
+        _("Date the help stopped, or should have started"),
+        _("If you are not sure of the day, give the first day of the month."),
+        DATE,
+        required=True,
+        when=PAST,
+    ),
+    "start_by": Placeholder(
+        _("Date you want the help to start by"),
+        _("Give the council time to arrange it: for example, 2 weeks from today."),
+        DATE,
+        required=True,
+        when=FUTURE,
     ),
     "concerns": Placeholder(
         _("What worries you"),
@@ -259,6 +385,36 @@ PLACEHOLDERS: dict[str, Placeholder] = {
     "today": Placeholder(_("The date the letter is made"), worked_out=True),
     "duty": Placeholder(
         _("What the council had to do, and by when (from ‘What is late?’)"), worked_out=True
+    ),
+    "exceptions": Placeholder(
+        _(
+            "A question about the exceptions in the regulation, when it has any (from ‘What is "
+            "late?’)"
+        ),
+        worked_out=True,
+    ),
+    # CFA 2014 s.36(5): reasons must be given for a decision not to assess; the letter says so
+    # only for that decision (audit 2026-12, finding 10).
+    "reasons_law": Placeholder(
+        _("The law on reasons, for a decision not to assess (from ‘Which decision…?’)"),
+        worked_out=True,
+        only_if=("decision", "refuse-assessment"),
+        words=_(
+            "For a decision not to carry out an EHC needs assessment, section 36(5) of the "
+            "Children and Families Act 2014 requires the council to tell me its reasons."
+        ),
+    ),
+    # SEND Regulations 2014 reg 32(e) and (f): the council must be told that the family wants
+    # mediation, and the issues, through the contact its decision letter names (audit 2026-12, 4).
+    "council_copy": Placeholder(
+        _("That a copy goes to the council, when you want mediation (from ‘Do you want…?’)"),
+        worked_out=True,
+        only_if=("mediation_choice", "yes"),
+        words=_(
+            "I am sending a copy of this letter to the council’s contact named in its decision "
+            "letter, to tell the council that I want mediation and what it is about (Special "
+            "Educational Needs and Disability Regulations 2014, regulation 32)."
+        ),
     ),
 }
 
@@ -284,9 +440,19 @@ def asked_in(body: str) -> list[str]:
     school, the decision, the dates, their own words); a chasing letter's 'duty' needs its
     'regulation'."""
     used = set(placeholders_in(body))
-    if "duty" in used:
+    if used & {"duty", "exceptions"}:
         used.add("regulation")
+    for name in list(used):
+        placeholder = PLACEHOLDERS.get(name)
+        if placeholder and placeholder.worked_out and placeholder.only_if:
+            used.add(placeholder.only_if[0])
     return [name for name, p in PLACEHOLDERS.items() if name in used and not p.worked_out]
+
+
+def applies(name: str, answers: dict[str, object]) -> bool:
+    """Whether a placeholder asked or said only alongside a choice has that choice."""
+    condition = PLACEHOLDERS[name].only_if
+    return condition is None or answers.get(condition[0]) == condition[1]
 
 
 def letter_date(day: date) -> str:
@@ -312,7 +478,9 @@ def words_for(
     words: dict[str, str] = {}
     for name, placeholder in PLACEHOLDERS.items():
         value = answers.get(name)
-        if placeholder.worked_out or value in (None, ""):
+        if placeholder.worked_out and placeholder.words and applies(name, answers):
+            words[name] = translate(placeholder.words)
+        elif placeholder.worked_out or value in (None, "") or not applies(name, answers):
             words[name] = ""
         elif placeholder.kind == DATE:
             words[name] = write_date(value)
@@ -324,6 +492,7 @@ def words_for(
     words["today"] = write_date(today)
     limit = TIME_LIMITS.get(answers.get("regulation") or "")
     words["duty"] = translate(limit.duty) if limit else ""
+    words["exceptions"] = translate(limit.exceptions) if limit and limit.exceptions else ""
     return words
 
 

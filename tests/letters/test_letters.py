@@ -20,6 +20,7 @@ SLUGS = [
     "ask-school-for-meeting",
     "complaint-to-school",
     "complaint-to-council",
+    "help-in-plan-not-given",
     "ask-for-ehc-needs-assessment",
     "tell-mediation-adviser",
     "ask-council-to-explain-decision",
@@ -36,6 +37,14 @@ ESSENTIALS = {
     "date_due_1": "11",
     "date_due_2": "2026",
     "mediation_choice": "no",
+    "appeal_decision": "refuse-plan",
+    "provision": "Speech and language therapy, 1 hour each week.",
+    "provision_missing_since_0": "1",
+    "provision_missing_since_1": "9",
+    "provision_missing_since_2": "2026",
+    "start_by_0": "14",
+    "start_by_1": "12",
+    "start_by_2": "2026",
 }
 OPTIONAL = {
     "parent_address": "14 Quillfeather Lane\nHanwell W7 9ZZ",
@@ -167,7 +176,8 @@ def test_the_chasing_letter_names_the_regulation_and_the_date_it_was_due(client,
 def test_the_mediation_letter_says_what_the_family_chose(client, content):
     no = _make(client, "tell-mediation-adviser", ESSENTIALS).content.decode()
     assert "I do not want mediation. Please send me a mediation certificate" in no
-    yes = _make(client, "tell-mediation-adviser", ESSENTIALS | {"mediation_choice": "yes"})
+    wanted = {"mediation_choice": "yes", "mediation_issues": "The help in section F."}
+    yes = _make(client, "tell-mediation-adviser", ESSENTIALS | wanted)
     assert "I would like to try mediation." in yes.content.decode()
 
 

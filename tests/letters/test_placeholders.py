@@ -111,6 +111,7 @@ def test_names_and_other_personal_details_can_never_be_prefilled_from_an_address
     prefilled = {name for name, p in PLACEHOLDERS.items() if p.prefill_key}
     assert prefilled == {
         "decision",
+        "appeal_decision",
         "decision_date",
         "request_date",
         "regulation",

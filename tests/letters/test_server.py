@@ -46,7 +46,7 @@ def test_a_letter_leaves_no_name_on_the_server(site):
         "parent_name": NAMES[0],
         "parent_address": f"14 {NAMES[2]} Lane\nHanwell {NAMES[3]}",
         "child_name": NAMES[1],
-        "decision": "refuse-plan",
+        "appeal_decision": "refuse-plan",
         "mediation_choice": "no",
     }
     address = base + "/letters/tell-mediation-adviser/letter/"
