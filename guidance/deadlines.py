@@ -157,6 +157,11 @@ def previous_working_day(day: date, bank_holidays: Container[date] | None = None
     return day
 
 
+# Last days no rule moves off a weekend or bank holiday (SEND Regulations 2014 reg 33; Equality Act
+# 2010 Sch 17 para 4): when one is not a working day, the plan gives the working day before to act by.
+NEVER_MOVED = frozenset({"mediation-adviser", "discrimination-claim"})
+
+
 def _act_by(day: date, bank_holidays: Container[date] | None) -> date | None:
     """The working day to act by when a fixed last day is not a working day, else None."""
     return None if is_working_day(day, bank_holidays) else previous_working_day(day, bank_holidays)

@@ -73,10 +73,19 @@ class Question:
     next_nodes: tuple[str, ...]
     next_node: Callable[[Answers], str]
     checks: tuple[Check, ...] = ()
+    # Which of the choices earlier answers leave open (all of them when None).
+    offered: Callable[[Answers], tuple[str, ...]] | None = None
 
     @property
     def is_date(self) -> bool:
         return not self.choices
+
+    def choices_for(self, earlier: Answers) -> tuple[str, ...]:
+        """The answers this question offers after the earlier answers, in declared order."""
+        if self.offered is None:
+            return self.choices
+        open_ = set(self.offered(earlier))
+        return tuple(choice for choice in self.choices if choice in open_)
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -88,7 +97,7 @@ class Question:
     def check(self, value: object, earlier: Answers, today: date) -> object:
         """The answer, if it passes this question's checks; InvalidAnswer otherwise."""
         if not self.is_date:
-            if value not in self.choices:
+            if value not in self.choices_for(earlier):
                 raise InvalidAnswer("choose")
             return value
         if not isinstance(value, date):
@@ -115,11 +124,12 @@ def question(
     choices: tuple[str, ...] = (),
     checks: tuple[Check, ...] = (),
     next_nodes: tuple[str, ...],
+    offered: Callable[[Answers], tuple[str, ...]] | None = None,
 ) -> Callable[[Callable[[Answers], str]], Question]:
     """Declare a question; the function it decorates is its next_node rule."""
 
     def declare(next_node: Callable[[Answers], str]) -> Question:
-        QUESTIONS[key] = Question(key, choices, next_nodes, next_node, checks)
+        QUESTIONS[key] = Question(key, choices, next_nodes, next_node, checks, offered)
         return QUESTIONS[key]
 
     return declare
@@ -247,7 +257,25 @@ def _after_talked(a: Answers) -> str:
     return CHECK
 
 
-@question("decision", choices=(*APPEALABLE, "other"), next_nodes=("decision_date", CHECK))
+# Decisions that can only be made before a child has a plan: the refusal to assess (s.36) and the
+# refusal to issue a plan after an assessment (s.37). A family who said their child has a plan is
+# not offered them (a refusal to re-assess, s.44 and s.51(2)(d), is its own answer).
+BEFORE_A_PLAN = ("refuse-assessment", "refuse-plan")
+
+
+def _decisions_open(a: Answers) -> tuple[str, ...]:
+    decisions = (*APPEALABLE, "other")
+    if a.get("plan") == "yes":
+        return tuple(d for d in decisions if d not in BEFORE_A_PLAN)
+    return decisions
+
+
+@question(
+    "decision",
+    choices=(*APPEALABLE, "other"),
+    next_nodes=("decision_date", CHECK),
+    offered=_decisions_open,
+)
 def _after_decision(a: Answers) -> str:
     return CHECK if a["decision"] == "other" else "decision_date"
 
@@ -476,17 +504,15 @@ LETTER_FOR_STEP = {
     "talk-first": "ask-school-for-meeting",
     "ask-about-assessment": "ask-for-ehc-needs-assessment",
     "ask-for-assessment": "ask-for-ehc-needs-assessment",  # CFA 2014 s.36(1): a parent may ask
-    "write-to-sen-team": "complaint-to-council",
+    "write-to-sen-team": "help-in-plan-not-given",  # CFA 2014 s.42(2): the council must secure it
+    "check-council-deadlines": "chase-late-decision",
     "ask-for-reasons": "ask-council-to-explain-decision",
     "contact-mediation-adviser": "tell-mediation-adviser",  # CFA 2014 s.55; SEND Regs reg 33
     "apply-review-panel": "exclusion-independent-review",  # 2012 Regulations, Sch 1 para 2
 }
 # A complaint goes to whoever the plan is about: the council for its own handling of a case,
 # the school otherwise.
-COMPLAINT_LETTER = {
-    "handling": "complaint-to-council",
-    "plan-not-delivered": "complaint-to-council",
-}
+COMPLAINT_LETTER = {"handling": "complaint-to-council"}
 
 
 def letters_for(plan: ActionPlan) -> tuple[str, ...]:
@@ -675,7 +701,11 @@ def _decision(a: Answers, today: date) -> ActionPlan:
             RouteAdvice("disagreement-resolution", "disagreement-not-appealable"),
             RouteAdvice("complaint", "complaint-health" if health else "complaint-not-appealable"),
         ]
-        steps = ("ask-for-reasons", "keep-notes")
+        steps: tuple[str, ...] = ("ask-for-reasons", "keep-notes")
+        if decision == "other":
+            # "Something else, or no decision yet", for example a time limit the council missed
+            # (SEND Regulations 2014 regs 5, 10, 13, 18, 20 and 22): its dates, and a letter to chase.
+            steps = ("check-council-deadlines", *steps)
         return ActionPlan(
             "health-care" if health else "not-appealable", tuple(routes), steps, (), False, (ISAID,)
         )
@@ -795,7 +825,7 @@ def every_path(dates: Mapping[str, date]) -> Iterator[dict[str, object]]:
             yield answers
             return
         question = QUESTIONS[node]
-        for value in question.choices or (dates[node],):
+        for value in question.choices_for(answers) or (dates[node],):
             yield from walk({**answers, node: value})
 
     return walk({})

@@ -24,10 +24,11 @@ def say(words: str, w: dict[str, str]) -> str:
     return gettext(words).format(**w) if words else ""
 
 
-def _choices(key: str, answers: dict[str, Answer], w: dict[str, str]) -> list[Choice]:
-    """The question's radios. An answer's divider ("or") is shown above it, but crispy-forms-gds
-    draws a choice's divider below that choice, so each divider goes on the answer before."""
-    values = list(flow.QUESTIONS[key].choices)
+def _choices(key: str, answers: dict[str, Answer], w: dict[str, str], earlier) -> list[Choice]:
+    """The question's radios, those the earlier answers leave open. An answer's divider ("or") is
+    shown above it, but crispy-forms-gds draws a choice's divider below that choice, so each
+    divider goes on the answer before."""
+    values = list(flow.QUESTIONS[key].choices_for(earlier))
     following = [*values[1:], None]
     return [
         Choice(
@@ -123,7 +124,7 @@ class QuestionForm(forms.Form):
             self.fields[key] = forms.ChoiceField(
                 label=say(words.legend, w),
                 help_text=say(words.hint, w),
-                choices=_choices(key, words.answers, w),
+                choices=_choices(key, words.answers, w, answers),
                 widget=forms.RadioSelect,
                 error_messages={"required": choose, "invalid_choice": choose},
             )

@@ -324,8 +324,16 @@ QUESTION_WORDS: dict[str, ChoiceWords | DateWords] = {
             "disagree with most."
         ),
         answers={
-            "refuse-assessment": Answer(_("Not to carry out an EHC needs assessment")),
-            "refuse-reassessment": Answer(_("Not to carry out a re-assessment")),
+            # The hints tell a first assessment (s.36) from a re-assessment of a plan (s.44),
+            # for families asked no question about a plan (legal audit 2026-12, finding 12).
+            "refuse-assessment": Answer(
+                _("Not to carry out an EHC needs assessment"),
+                hint=_("When there is no EHC plan yet."),
+            ),
+            "refuse-reassessment": Answer(
+                _("Not to carry out a re-assessment"),
+                hint=_("When there is already an EHC plan."),
+            ),
             "refuse-plan": Answer(_("Not to issue an EHC plan after an assessment")),
             "plan-contents": Answer(
                 _("What the final EHC plan says"),

@@ -19,7 +19,7 @@ from routes.published import fragment, published_content
 
 from . import calendar, flow
 from .advice import deadline_words, first_thing, plan_codes, plans_and_paths
-from .deadlines import appeal_deadline, mediation_adviser_deadline
+from .deadlines import NEVER_MOVED, appeal_deadline, mediation_adviser_deadline
 from .directory import directory_for
 from .forms import DeadlineCalculatorForm, QuestionForm, bound_data_for, initial_for, wording
 from .published import published_advice
@@ -399,7 +399,11 @@ def rules(request):
                 "citations": directory.citations,
                 "paths": [_path_words(answers, today) for answers in found.paths],
                 "deadlines": [
-                    {"deadline": d, "references": references.get(d.key, ())}
+                    {
+                        "deadline": d,
+                        "references": references.get(d.key, ()),
+                        "act_by_possible": d.key in NEVER_MOVED,
+                    }
                     for d in found.plan.deadlines
                 ],
             }

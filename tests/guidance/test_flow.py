@@ -1039,8 +1039,13 @@ def test_a_plan_being_ceased_stays_in_place_while_you_can_appeal():
         ),
         pytest.param(
             {"concern": "plan-not-delivered"},
-            ("complaint-to-council",),
-            id="help in the plan not given: to the council",
+            ("help-in-plan-not-given",),
+            id="help in the plan not given: the section 42 letter to the SEN team",
+        ),
+        pytest.param(
+            {"concern": "la-decision", "decision": "other"},
+            ("chase-late-decision", "ask-council-to-explain-decision"),
+            id="something else, such as a missed time limit: chase it, or ask for reasons",
         ),
         pytest.param(
             {"concern": "handling", "talked": "yes"},
@@ -1051,6 +1056,43 @@ def test_a_plan_being_ceased_stays_in_place_while_you_can_appeal():
 )
 def test_a_plan_links_the_letters_that_do_its_first_steps(answers, letters):
     assert flow.letters_for(_plan(**answers)) == letters
+
+
+@pytest.mark.parametrize(
+    ("earlier", "offered"),
+    [
+        # A child with a plan: no first assessment or first plan to refuse (legal audit 2026-12,
+        # finding 12); a refusal to re-assess stays.
+        (
+            {"concern": "school-support", "plan": "yes", "council_decision": "yes"},
+            (
+                "refuse-reassessment",
+                "plan-contents",
+                "placement-only",
+                "refuse-amend",
+                "cease-plan",
+            ),
+        ),
+        # Not asked about a plan: every decision, with hints that tell the two refusals apart.
+        ({"concern": "la-decision"}, flow.APPEALABLE),
+        ({"concern": "health-care", "also_education": "yes"}, flow.APPEALABLE),
+    ],
+)
+def test_the_decisions_offered_follow_whether_the_child_has_a_plan(earlier, offered):
+    answers = {"who": "parent", **earlier}
+    question = flow.QUESTIONS["decision"]
+    assert question.choices_for(answers) == (*offered, "other")
+    # A refused choice is an invalid answer, as from an old bookmark.
+    for refused in set(flow.APPEALABLE) - set(offered):
+        with pytest.raises(flow.InvalidAnswer):
+            flow.validate_answer("decision", refused, answers, TODAY)
+    # How this tool decides walks only the choices offered.
+    walked = {
+        p["decision"]
+        for p in flow.every_path(DATES)
+        if all(p.get(k) == v for k, v in answers.items()) and "decision" in p
+    }
+    assert walked == {*offered, "other"}
 
 
 def test_every_letter_a_plan_can_name_is_in_the_initial_letters():

@@ -66,6 +66,20 @@ def test_each_plan_shows_its_words_routes_deadlines_and_the_law_behind_them(clie
     assert "What the SEND Code of Practice says" in html
 
 
+def test_each_plan_shows_the_notes_the_plan_itself_shows(client, content):
+    # Legal audit 2026-12, finding 8: a caseworker checking the advice sees every note.
+    html = page(client)
+    notes = {note for group in advice.plans_and_paths(TODAY, TODAY) for note in group.plan.notes}
+    assert {"plan-stays-while-you-appeal", "who-makes-the-claim", "young-person-rights"} <= notes
+    assert html.count('<div class="govuk-inset-text">') == sum(
+        len(group.plan.notes) for group in advice.plans_and_paths(TODAY, TODAY)
+    )
+    assert "does not stop straight away" in html
+    assert "Once the pupil is over compulsory school age" in html
+    # The dates no rule moves say that the plan gives a working day to act by.
+    assert "Never moved: when the last day is not a working day" in html
+
+
 def test_a_new_branch_in_the_rules_shows_on_the_page(client, content, monkeypatch):
     before = shown_paths(page(client))
     concern = flow.QUESTIONS["concern"]

@@ -981,3 +981,49 @@ def test_real_deadlines_come_before_if_you_act_today_estimates(client, content):
         "Last day to contact the mediation adviser",
         "Last day to appeal: your appeal must reach the Tribunal by 5pm",
     ]
+
+
+def test_a_child_with_a_plan_is_not_offered_a_refusal_to_assess(client, content):
+    # Legal audit 2026-12, finding 12.
+    earlier = {
+        "who": "parent",
+        "concern": "school-support",
+        "plan": "yes",
+        "council_decision": "yes",
+    }
+    html = client.get("/what-can-i-do/decision/", earlier).content.decode()
+    assert "Not to carry out a re-assessment" in html
+    assert "Not to carry out an EHC needs assessment" not in html
+    assert "Not to issue an EHC plan after an assessment" not in html
+    # From an old link, the refused answer is asked again with the question's own message.
+    response = client.get("/what-can-i-do/result/", {**earlier, "decision": "refuse-assessment"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Select what the council decided" in page
+    # Asked without a plan question, the two refusals say which is which.
+    html = client.get("/what-can-i-do/decision/", {"who": "parent", "concern": "la-decision"})
+    assert "When there is no EHC plan yet." in html.content.decode()
+    assert "When there is already an EHC plan." in html.content.decode()
+
+
+def test_a_missed_time_limit_leads_to_the_council_s_dates_and_the_chasing_letter(client, content):
+    # Legal audit 2026-12, finding 11.
+    query = {"who": "parent", "concern": "la-decision", "decision": "other"}
+    html = client.get("/what-can-i-do/result/", query).content.decode()
+    assert 'href="/council-deadlines/"' in html
+    assert "If the council has missed a time limit" in html
+    assert "/letters/chase-late-decision/" in html
+
+
+def test_help_in_the_plan_not_given_offers_the_section_42_letter(client, content):
+    # Legal audit 2026-12, finding 5.
+    query = {"who": "parent", "concern": "plan-not-delivered"}
+    html = client.get("/what-can-i-do/result/", query).content.decode()
+    assert "/letters/help-in-plan-not-given/" in html
+    assert "letter before claim" in html
+    assert (
+        "you is"
+        not in client.get(
+            "/what-can-i-do/result/", {**query, "who": "young-person"}
+        ).content.decode()
+    )
