@@ -460,6 +460,18 @@ def letter_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+# Line breaks pasted from a word processor or a PDF (Word's vertical tab for a line break, a page
+# break, Unicode's line and paragraph separators) are lines; any other control character is
+# dropped: none means anything in a letter, and a Word document cannot hold them (XML 1.0).
+LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def typed(text: str) -> str:
+    """What a family typed, as plain lines of text."""
+    return CONTROL.sub("", LINE_BREAKS.sub("\n", text)).strip()
+
+
 def _as_written(words: str) -> str:
     return words
 
@@ -488,7 +500,7 @@ def words_for(
             chosen = CHOICE_WORDS[name].get(value, "")
             words[name] = translate(chosen) if chosen else ""
         else:
-            words[name] = str(value).replace("\r\n", "\n").strip()
+            words[name] = typed(str(value))
     words["today"] = write_date(today)
     limit = TIME_LIMITS.get(answers.get("regulation") or "")
     words["duty"] = translate(limit.duty) if limit else ""
