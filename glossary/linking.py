@@ -51,7 +51,9 @@ def name_forms(name: str) -> list[str]:
 
 def term_pattern(names: Iterable[str]) -> re.Pattern | None:
     """One pattern for every name, as it appears in HTML text: the longest first, so 'mediation
-    certificate' wins over 'mediation'; whole words only, any case, with an optional plural 's'."""
+    certificate' wins over 'mediation'; whole words only, any case, with an optional plural 's' or
+    possessive ''s' kept inside the link, so "the young person's" is not read as a link and a
+    stray "'s"."""
     by_length = sorted(
         {escape(name.strip()) for name in names if name.strip()}, key=len, reverse=True
     )
@@ -59,7 +61,9 @@ def term_pattern(names: Iterable[str]) -> re.Pattern | None:
         return None
     alternatives = "|".join(re.escape(name) for name in by_length)
     # (?=\w) first: most positions fail there at once, before the many alternatives are tried.
-    return re.compile(rf"(?=\w)(?<![\w-])(?:{alternatives})s?(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        rf"(?=\w)(?<![\w-])(?P<name>{alternatives})(?:s|’s|&#x27;s)?(?![\w-])", re.IGNORECASE
+    )
 
 
 class GlossaryLinker:
@@ -84,8 +88,7 @@ class GlossaryLinker:
         open_tags: list[str] = []
 
         def link(match: re.Match) -> str:
-            found = match[0].casefold()
-            slug = self.slugs.get(found) or self.slugs[found[:-1]]
+            slug = self.slugs[match["name"].casefold()]
             if slug in linked:
                 return match[0]
             linked.add(slug)

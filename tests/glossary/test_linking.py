@@ -63,6 +63,13 @@ def test_plurals_link_too():
     assert 'href="/glossary/#ehc-plan">EHC plans</a>' in linked("<p>Two EHC plans.</p>")
 
 
+@pytest.mark.parametrize("possessive", ["’s", "&#x27;s"])
+def test_a_possessive_stays_inside_the_link(possessive):
+    # Legal audit 2026-12, finding 14: "the young person ’s" read as a link and a stray "’s".
+    html = linked(f"<p>These rights are the SENCO{possessive}, not the parent’s.</p>")
+    assert f'href="/glossary/#senco">SENCO{possessive}</a>, not' in html
+
+
 def test_whole_words_only():
     assert "<a" not in linked("<p>Premediation and mediations-like words.</p>")
 
