@@ -167,11 +167,13 @@ def test_a_passed_deadline_says_first_what_can_still_be_done_and_only_there(clie
 def test_ealing_isaid_is_in_the_box_with_a_tel_link_when_staff_give_its_phone(client, content):
     html = client.get(RESULT, APPEAL).content.decode()
     shipped = Organisation.objects.get(slug=flow.ISAID)
-    assert shipped.phone == ""  # not confirmed anywhere: the shipped data has none
+    # Not confirmed anywhere (../shared/contacts-checked-2026-12.md, section 1): the shipped data
+    # has no phone, no email and no website, so the box links to ISAID's own page.
+    assert (shipped.phone, shipped.email, shipped.website) == ("", "", "")
     said = box(html)
     assert "tel:" not in said
-    assert f'href="{html_lib.escape(shipped.website)}"' in said
-    assert "Find its phone number and email on its website" in text(said)
+    assert f'href="{shipped.get_absolute_url()}"' in said
+    assert "how to contact Ealing ISAID" in text(said)
     # An example number for the test only (Ofcom's drama range), never shipped.
     shipped.phone = "020 7946 0000"
     shipped.full_clean()
@@ -217,7 +219,9 @@ def test_advice_naming_ipsea_and_contact_lists_them_beyond_each_routes_first_hel
     assert "IPSEA or Contact" in said
     assert {"IPSEA", "Contact"} <= set(listed)
     section = html.split('id="who-can-help"', 1)[1]
-    assert 'href="tel:+448088083555"' in section  # Contact's helpline, with its phone
+    # Contact's website; its helpline number is on no public page, so none is shown.
+    assert 'href="https://contact.org.uk"' in section
+    assert "tel:+448088083555" not in section
     # Health: the complaint names the ICB and the Ombudsman.
     health = {"who": "parent", "concern": "health-care", "also_education": "no"}
     listed, _ = who_can_help(client.get(RESULT, health).content.decode())
