@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -48,6 +49,7 @@ from .models import (
     Step,
     today,
 )
+from .review import before_going_live
 from .versions import page_history
 
 # Organisations the questionnaire's plans name by slug.
@@ -564,6 +566,30 @@ class OrganisationAdmin(TranslatedContentAdmin):
         ),
         (None, {"fields": ["opened_version"]}),
     ]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "before-going-live/",
+                view(self.before_going_live_view),
+                name="routes_organisation_before_going_live",
+            ),
+            *super().get_urls(),
+        ]
+
+    def before_going_live_view(self, request):
+        """What only ISAID can confirm before the site goes live, each with the field to fill in
+        (routes.going_live decides what is open)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Before going live",
+            "items": before_going_live(),
+        }
+        return TemplateResponse(request, "admin/routes/before_going_live.html", context)
 
     def get_readonly_fields(self, request, obj=None):
         # Plans name these organisations by slug (guidance.flow): their slugs stay.

@@ -15,6 +15,7 @@ class RoutesConfig(AppConfig):
             pre_save,
         )
 
+        from . import checks  # noqa: F401
         from .models import ContentVersion, content_models
         from .versions import register_content_versions
 

@@ -1,11 +1,19 @@
-"""What is due for review: used by the admin index and the content_review command."""
+"""What is due for review, and what is still open before going live: used by the admin index,
+the "Before going live" page, `manage.py check --deploy` and the content_review command."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
 
-from .models import ReviewedContent, content_models, today
+from guidance.flow import ISAID, NHS_BODY
+
+from .going_live import DueItem, OpenItem, OrganisationFacts, open_items
+from .models import Organisation, ReviewedContent, content_models, today
+
+# The mediation service's entry: the one ISAID's leaflet names (Kids), until ISAID confirms which
+# service Ealing uses and corrects it.
+MEDIATION = "kids"
 
 
 @dataclass(frozen=True)
@@ -36,3 +44,31 @@ def overdue_content(on: date | None = None) -> list[OverdueItem]:
                 )
             )
     return sorted(items, key=lambda item: item.due)
+
+
+def before_going_live(on: date | None = None) -> list[OpenItem]:
+    """What only ISAID can confirm before going live, still open on `on` (today by default): the
+    facts read from the content, the decision left to routes.going_live."""
+    on = on or today()
+    by_slug = {
+        organisation.slug: OrganisationFacts(
+            name=organisation.name,
+            phone=organisation.phone,
+            email=organisation.email,
+            contact_checked=organisation.contact_checked,
+            change_url=reverse("admin:routes_organisation_change", args=[organisation.pk]),
+        )
+        for organisation in Organisation.objects.filter(slug__in=[ISAID, MEDIATION, NHS_BODY])
+    }
+    reviewed = [
+        DueItem(label=item.label, kind=item.kind, review_due=item.due, change_url=item.admin_url)
+        for item in overdue_content(on)
+    ]
+    return open_items(
+        isaid=by_slug.get(ISAID),
+        mediation=by_slug.get(MEDIATION),
+        nhs_body=by_slug.get(NHS_BODY),
+        reviewed=reviewed,
+        today=on,
+        organisations_url=reverse("admin:routes_organisation_changelist"),
+    )

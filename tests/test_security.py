@@ -50,11 +50,15 @@ def test_https_is_required_and_only_the_trusted_proxy_can_say_a_request_was(clie
     assert client.get("/routes/", secure=True).status_code == 200
 
 
-def test_check_deploy_prints_no_warning_with_production_settings():
+def test_check_deploy_prints_no_warning_with_production_settings(tmp_path):
+    """The settings alone: on a new database, before the content is loaded. With the content,
+    `check --deploy` also warns about what only ISAID can confirm before going live
+    (routes.W001, tests/routes/test_contacts.py)."""
     env = production_env(
         DJANGO_SECRET_KEY="a" * 10
         + "-production-like-secret-key-with-enough-length-and-variety-9f3",
         DJANGO_ALLOWED_HOSTS="send.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'new.sqlite3'}",
     )
     env.pop("DJANGO_SECURE_SSL_REDIRECT")
     result = subprocess.run(

@@ -62,6 +62,7 @@ STAFF_PAGES = {
     "letter change page": "/admin/letters/letter/{letter}/change/",
     "letter add page": "/admin/letters/letter/add/",
     "letter history": "/admin/letters/letter/{letter}/history/",
+    "before going live": "/admin/routes/organisation/before-going-live/",
     "translations report, Polish": "/admin/translations/translationstatus/?language=pl",
     "translations report, Urdu drafts": "/admin/translations/translationstatus/?language=ur"
     "&state=draft",
