@@ -16,7 +16,7 @@ from pathlib import Path
 import reversion
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 from modeltranslation.utils import build_localized_fieldname
 
 from routes.models import ContentVersion
@@ -28,17 +28,52 @@ from .status import other_languages, translated_fields
 LOADED = "Translation loaded from {file}"
 
 
-def load_file(path: Path, language: str) -> tuple[int, int]:
+def natural_keys(model) -> list[tuple[str, ...]]:
+    """The field sets that name one item of a model (a slug, a code, a route and organisation)."""
+    keys = [(f.name,) for f in model._meta.fields if f.unique and not f.primary_key]
+    keys += [c.fields for c in model._meta.constraints if isinstance(c, models.UniqueConstraint)]
+    return keys
+
+
+def live_pks(model, shipped: dict) -> dict:
+    """Each English fixture row's pk (`shipped`: pk to fields) mapped to the pk of the item on
+    this site with the same slug or code: a release that found a row's pk taken created the item
+    under another pk, and a translation must go to that item, not to whatever holds the pk."""
+    key = next(
+        (
+            k
+            for k in natural_keys(model)
+            if not any(model._meta.get_field(n).is_relation for n in k)
+        ),
+        None,
+    )
+    if key is None:
+        return {pk: pk for pk in shipped}
+    live = {tuple(row[:-1]): row[-1] for row in model._default_manager.values_list(*key, "pk")}
+    found = {
+        pk: live.get(tuple(fields.get(name) for name in key)) for pk, fields in shipped.items()
+    }
+    return {pk: live_pk for pk, live_pk in found.items() if live_pk is not None}
+
+
+def load_file(path: Path, language: str, english: Path | None = None) -> tuple[int, int]:
     """Fill the empty `language` columns of the items in one translation file, and correct columns
     that still hold words an earlier release shipped (the row's "was"); (items changed, fields kept
-    because staff had already written them)."""
+    because staff had already written them). With the `english` fixture the rows translate, each
+    row goes to the item with that row's slug or code; without it, to the item with its pk."""
     rows = json.loads(path.read_text(encoding="utf-8"))
-    # Each model's items read in one query, not one a row.
+    english_rows = json.loads(english.read_text(encoding="utf-8")) if english else []
+    # Each model's items read in two queries, not one a row.
     items = {}
     for label in dict.fromkeys(row["model"] for row in rows):
         model = apps.get_model(label)
         pks = [row["pk"] for row in rows if row["model"] == label]
-        items[label] = model._default_manager.in_bulk(pks)
+        shipped = {row["pk"]: row["fields"] for row in english_rows if row["model"] == label}
+        where = live_pks(model, shipped)
+        # The item each row is for; none when this site has no item with the row's slug or code.
+        target = {pk: where.get(pk, None if pk in shipped else pk) for pk in pks}
+        live = model._default_manager.in_bulk([t for t in target.values() if t is not None])
+        items[label] = {pk: live.get(t) for pk, t in target.items()}
     changed, kept = [], 0
     # Only the translation's columns are written, not through save(), which would also work out
     # the review date again: the shipped content's review dates (some due now, on purpose) stay.
@@ -118,7 +153,7 @@ def load_translations(folder: Path) -> list[str]:
         for path in sorted((folder / language).glob("*.json")):
             with transaction.atomic(), reversion.create_revision():
                 reversion.set_comment(LOADED.format(file=f"{language}/{path.name}"))
-                changed, kept = load_file(path, language)
+                changed, kept = load_file(path, language, folder.parent / path.name)
             lines.append(
                 f"translations/{language}/{path.name}: {changed} items filled in, "
                 f"{kept} fields kept as staff wrote them."

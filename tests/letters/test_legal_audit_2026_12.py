@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from docx import Document
 from reversion.models import Version
 
@@ -21,6 +23,7 @@ from routes.models import ShippedContent
 from tests.clock import TODAY
 from tests.letters.test_languages import ENGLISH_LETTER, make, translated_letter
 from tests.letters.test_letters import ESSENTIALS
+from translations.status import translated_fields
 
 LONDON = ZoneInfo("Europe/London")
 SECTION_42 = "help-in-plan-not-given"
@@ -492,12 +495,22 @@ def test_a_letter_that_says_the_copy_to_the_council_asks_whether_mediation_is_wa
 def test_a_release_adds_the_section_42_letter_to_a_site_with_content(content):
     # As if the site had the last release's letters: not the new one, nor in what it shipped.
     Letter.objects.filter(slug=SECTION_42).delete()
+    # The id sequence as a site without the letter has it (PostgreSQL; nothing on SQLite).
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Letter]):
+            cursor.execute(sql)
     shipped = ShippedContent.objects.get(fixture="letters.json")
     shipped.rows = [row for row in shipped.rows if row["fields"]["slug"] != SECTION_42]
     shipped.save()
     Letter.objects.filter(slug="complaint-to-school").update(title="Edited by staff")
 
     call_command("load_initial_content", verbosity=0)
+
+    # Staff's next new letter gets an id of its own: the release moved the sequence past the one
+    # it created with its fixture's id.
+    staff_copy = Letter.objects.get(slug="complaint-to-school")
+    staff_copy.pk, staff_copy.slug = None, "staff-own-letter"
+    staff_copy.save()
 
     added = Letter.objects.get(slug=SECTION_42)
     assert "section 42(2)" in added.body_en and added.is_published
@@ -509,6 +522,30 @@ def test_a_release_adds_the_section_42_letter_to_a_site_with_content(content):
         "Translation loaded from pl/letters.json",
         "Corrected by a release",
     ]
+
+
+def test_a_release_puts_the_new_letter_s_translations_on_it_when_staff_used_its_id(content):
+    # A site where staff had made a letter of their own under the id the release's letter has.
+    new = Letter.objects.get(slug=SECTION_42)
+    taken = new.pk
+    new.delete()
+    shipped = ShippedContent.objects.get(fixture="letters.json")
+    shipped.rows = [row for row in shipped.rows if row["fields"]["slug"] != SECTION_42]
+    shipped.save()
+    staff = Letter.objects.get(slug="complaint-to-school")
+    staff.pk, staff.slug = taken, "staff-own-letter"
+    for name in translated_fields(Letter):
+        for language in ("pl", "ur"):
+            setattr(staff, f"{name}_{language}", "")
+    staff.save()
+
+    call_command("load_initial_content", verbosity=0)
+
+    added = Letter.objects.get(slug=SECTION_42)
+    assert added.pk != taken
+    assert "section 42(2)" in added.body_pl and "section 42(2)" in added.body_ur
+    staff.refresh_from_db()
+    assert staff.body_pl == staff.body_ur == staff.title_pl == ""
 
 
 def test_a_release_corrects_the_changed_letters_where_staff_left_them(content):

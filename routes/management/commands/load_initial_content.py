@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import models, transaction
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
 from django.utils import translation
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.translator import NotRegistered, translator
@@ -27,7 +28,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from routes.content_release import release_plan
 from routes.models import ShippedContent, today
-from translations.loader import load_translations
+from translations.loader import load_translations, natural_keys
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 # The note beside the versions a release's corrections make.
@@ -46,13 +47,6 @@ def live_rows(content_models) -> dict:
         for row in json.loads(serializers.serialize("json", model.objects.all())):
             rows[(row["model"], row["pk"])] = row["fields"]
     return rows
-
-
-def natural_keys(model) -> list[tuple[str, ...]]:
-    """The field sets that name one item of a model (a slug, a code, a route and organisation)."""
-    keys = [(f.name,) for f in model._meta.fields if f.unique and not f.primary_key]
-    keys += [c.fields for c in model._meta.constraints if isinstance(c, models.UniqueConstraint)]
-    return keys
 
 
 def remapped(model, fields: dict, new_pks: dict) -> dict:
@@ -178,6 +172,13 @@ class Command(BaseCommand):
                 free = not model.objects.filter(pk=pk).exists()
                 same = save(model, pk if free else None, fields)
             new_pks[label, pk] = same.pk
+        # Rows saved with their fixture's pk do not move PostgreSQL's id sequences on (loaddata
+        # resets them; a save does not): move them past those rows, or staff's next new item of
+        # that kind would be refused a taken id.
+        created = list(dict.fromkeys(apps.get_model(label) for label, _pk in plan.create))
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), created):
+                cursor.execute(sql)
         for (label, pk), changes in plan.update.items():
             model = apps.get_model(label)
             live = json.loads(serializers.serialize("json", model.objects.filter(pk=pk)))[0]
