@@ -200,7 +200,9 @@ LETTER_DETAILS = {
     "child_name": "Zofia Nowak",
     "school_name": "Brackenbury Vale Primary School",
     "decision": "refuse-plan",
+    "appeal_decision": "refuse-plan",
     "regulation": "reg-13-2",
+    "provision": "Terapia mowy raz w tygodniu.",
     "mediation_choice": "no",
     "concerns": "Zajęcia z czytania skończyły się we wrześniu.",
     "what_you_want": "Codzienne zajęcia z asystentem.",
@@ -213,9 +215,12 @@ LETTER_DETAILS = {
             "exclusion_date",
             "governors_decision_date",
             "child_date_of_birth",
+            "provision_missing_since",
         )
         for part, value in enumerate(("20", "11", "2026"))
     },
+    # A date to come, for the help to start by (the page is seen on 28 November 2026).
+    **{f"start_by_{part}": value for part, value in enumerate(("14", "12", "2026"))},
 }
 
 
