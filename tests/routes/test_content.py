@@ -165,13 +165,13 @@ def _public_texts():
 
 
 def test_every_item_was_reviewed_with_notes_naming_what_was_checked():
-    """Finding-by-finding review, 29 November 2026: each route, organisation and Code paragraph says
-    in its review notes what was checked against which source."""
+    """Finding-by-finding reviews, 29 November and 8 December 2026: each route, organisation and
+    Code paragraph says in its review notes what was checked against which source."""
     items = _fixture_items("routes.route", "routes.organisation", "routes.codeparagraph")
     for item in items:
         fields = item["fields"]
         reviewed_on = {CHECKED_ON.isoformat()}
-        if item["model"] == "routes.organisation":
+        if item["model"] in ("routes.organisation", "routes.route"):
             reviewed_on.add(CONTACTS_CHECKED_ON.isoformat())
         assert fields["last_reviewed"] in reviewed_on, item["pk"]
         assert len(fields["review_notes"]) > 40, (item["model"], item["pk"])
