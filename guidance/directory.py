@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from routes.models import CodeParagraph, Organisation, Route
 from routes.published import PublishedContent, published_content
 
-from .flow import ISAID, ActionPlan, RouteAdvice
+from .flow import IPSEA, ISAID, ActionPlan, RouteAdvice
 
 # The first two helpers of each route: enough to act on, short enough to print on two pages.
 # Any other organisation the plan's words name is listed as well (organisations_named).
@@ -59,9 +59,10 @@ def organisations_named(text: str, organisations: Iterable[Organisation]) -> lis
 
 def directory_for(plan: ActionPlan, words: Iterable[str] = ()) -> PlanDirectory:
     """The published routes, organisations and paragraphs for this plan. Who can help is Ealing
-    ISAID, the organisations the plan names by slug, each route's first helpers, and every other
-    organisation named in `words` (the plan's text) or in the routes and paragraphs it shows.
-    Routes or organisations that staff have unpublished are left out."""
+    ISAID (then IPSEA while ISAID has no contact to give), the organisations the plan names by
+    slug, each route's first helpers, and every other organisation named in `words` (the plan's
+    text) or in the routes and paragraphs it shows. Routes or organisations that staff have
+    unpublished are left out."""
     content = published_content()
     steps = [PlanStep(a, content.routes[a.route]) for a in plan.routes if a.route in content.routes]
     citations = sorted(
@@ -70,7 +71,12 @@ def directory_for(plan: ActionPlan, words: Iterable[str] = ()) -> PlanDirectory:
     )
 
     organisations: dict[int, Organisation] = {}
-    for slug in (ISAID, *plan.extra_organisations):
+    first = [ISAID]
+    isaid = content.organisations.get(ISAID)
+    if isaid is not None and not (isaid.phone or isaid.email or isaid.website):
+        # Until ISAID's contact is confirmed, the plan's first box gives IPSEA's free advice.
+        first.append(IPSEA)
+    for slug in (*first, *plan.extra_organisations):
         if slug in content.organisations:
             organisation = content.organisations[slug]
             organisations.setdefault(organisation.pk, organisation)

@@ -271,6 +271,7 @@ def _plan_context(request):
     directory = directory_for(plan, _plan_words(plan, answers, today, letters))
     first = first_thing(plan, today)
     isaid = directory.content.organisations.get(flow.ISAID)
+    ipsea = directory.content.organisations.get(flow.IPSEA)
     query = _query(answers)
     # Real deadlines, then any "if you act today" estimate not shown with its step (stable: the
     # rules' order kept).
@@ -285,6 +286,8 @@ def _plan_context(request):
         "isaid": isaid,
         # The website's name alone: its full address can run to 90 characters on a phone.
         "isaid_site": urlparse(isaid.website).hostname if isaid and isaid.website else "",
+        "ipsea": ipsea,
+        "ipsea_site": urlparse(ipsea.website).hostname if ipsea and ipsea.website else "",
         "directory": directory,
         "steps": directory.steps,
         "organisations": directory.organisations,

@@ -168,12 +168,15 @@ def test_ealing_isaid_is_in_the_box_with_a_tel_link_when_staff_give_its_phone(cl
     html = client.get(RESULT, APPEAL).content.decode()
     shipped = Organisation.objects.get(slug=flow.ISAID)
     # Not confirmed anywhere (../shared/contacts-checked-2026-12.md, section 1): the shipped data
-    # has no phone, no email and no website, so the box links to ISAID's own page.
+    # has no phone, no email and no website, so the box says so, links to ISAID's own page and
+    # gives IPSEA's website, where free advice is booked (section 10: official).
     assert (shipped.phone, shipped.email, shipped.website) == ("", "", "")
     said = box(html)
     assert "tel:" not in said
     assert f'href="{shipped.get_absolute_url()}"' in said
-    assert "how to contact Ealing ISAID" in text(said)
+    assert "We are still confirming its phone number and email" in text(said)
+    assert 'href="https://www.ipsea.org.uk">www.ipsea.org.uk</a>' in said
+    assert "You can also book free advice from IPSEA" in text(said)
     # An example number for the test only (Ofcom's drama range), never shipped.
     shipped.phone = "020 7946 0000"
     shipped.full_clean()
