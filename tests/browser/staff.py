@@ -78,7 +78,13 @@ class StaffSite:
 @pytest.fixture(scope="module")
 def staff_site(tmp_path_factory):
     with prepared_database(tmp_path_factory.mktemp("staff")) as database_url:
-        env = production_env(DATABASE_URL=database_url, REDIS_URL="")
+        # Two workers, as in production. A save shows in the other worker at once here, so a
+        # public page read just after a save is never the copy from before it (the worker's
+        # one-second window is tested by tests/test_save_shows_everywhere.py); with the default,
+        # a full run's load once served the page from before a draft was published.
+        env = production_env(
+            DATABASE_URL=database_url, REDIS_URL="", CONTENT_VERSION_CHECK_SECONDS="0"
+        )
         ids = json.loads(manage(env, "shell", "-c", SET_UP).strip().splitlines()[-1])
         with gunicorn(env, workers=2) as base:
             yield StaffSite(base, env, ids)
