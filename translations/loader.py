@@ -17,6 +17,7 @@ import reversion
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 from routes.models import ContentVersion
@@ -39,21 +40,45 @@ def live_pks(model, shipped: dict) -> dict:
     """Each English fixture row's pk (`shipped`: pk to fields) mapped to the pk of the item on
     this site with the same slug or code: a release that found a row's pk taken created the item
     under another pk, and a translation must go to that item, not to whatever holds the pk."""
+    # A key of plain columns that are not translated: a translated field reads the active
+    # language, and its per-language columns (term_en) are words staff may change.
+    translated = set(translated_fields(model))
+    columns = translated | {
+        build_localized_fieldname(name, language)
+        for name in translated
+        for language in AVAILABLE_LANGUAGES
+    }
     key = next(
         (
             k
             for k in natural_keys(model)
-            if not any(model._meta.get_field(n).is_relation for n in k)
+            if not any(model._meta.get_field(n).is_relation or n in columns for n in k)
         ),
         None,
     )
     if key is None:
-        return {pk: pk for pk in shipped}
+        items = model._default_manager.in_bulk(list(shipped))
+        return {
+            pk: pk
+            for pk, fields in shipped.items()
+            if pk in items and _same_item(items[pk], fields, translated)
+        }
     live = {tuple(row[:-1]): row[-1] for row in model._default_manager.values_list(*key, "pk")}
     found = {
         pk: live.get(tuple(fields.get(name) for name in key)) for pk, fields in shipped.items()
     }
     return {pk: live_pk for pk, live_pk in found.items() if live_pk is not None}
+
+
+def _same_item(item, fields: dict, translated: set[str]) -> bool:
+    """For a kind with no slug or code (a route's step): the item with the English row's pk is the
+    shipped one if any of its translated fields still holds that row's words. Otherwise it may be
+    staff's own item under the same pk, and a translation must not go into it."""
+    names = [name for name in translated if name in fields]
+    return not names or any(
+        getattr(item, build_localized_fieldname(name, DEFAULT_LANGUAGE)) == fields[name]
+        for name in names
+    )
 
 
 def load_file(path: Path, language: str, english: Path | None = None) -> tuple[int, int]:

@@ -177,6 +177,49 @@ def test_the_loader_corrects_shipped_words_staff_left_alone_and_keeps_their_own(
     assert load_file(shipped, "pl") == (0, 2)
 
 
+def _files(tmp_path, model, pk, english: dict, translated: dict, was: dict):
+    """A translation file and the English fixture it translates, one row each."""
+    english_file, translation_file = tmp_path / "english.json", tmp_path / "translation.json"
+    english_file.write_text(json.dumps([{"model": model, "pk": pk, "fields": english}]))
+    row = {"model": model, "pk": pk, "fields": translated, "was": was}
+    translation_file.write_text(json.dumps([row]))
+    return translation_file, english_file
+
+
+def test_a_correction_finds_its_term_by_slug_even_when_staff_changed_the_english(content, tmp_path):
+    term = Term.objects.get(slug="disability-discrimination")
+    term.term_en = "Discrimination (edited by staff)"
+    term.meaning_pl = "Stare słowa."
+    term.save()
+    english = {"slug": "disability-discrimination", "term": "disability discrimination"}
+    files = _files(
+        tmp_path,
+        "glossary.term",
+        term.pk,
+        english,
+        {"meaning": "Nowe słowa."},
+        {"meaning": ["Stare słowa."]},
+    )
+    assert load_file(*files[:1], "pl", files[1]) == (1, 0)
+    term.refresh_from_db()
+    assert term.meaning_pl == "Nowe słowa."
+
+
+def test_a_translation_never_goes_into_staff_s_own_item_under_a_shipped_pk(content, tmp_path):
+    from routes.models import Step
+
+    step = Step.objects.order_by("pk").first()
+    shipped = {"title": step.title_en, "body": step.body_en}
+    # Staff's own step now holds the pk the release's step had.
+    Step.objects.filter(pk=step.pk).update(
+        title_en="Staff’s own step", body_en="Staff’s words.", title_pl="", body_pl=""
+    )
+    files = _files(tmp_path, "routes.step", step.pk, shipped, {"title": "Tytuł z pliku"}, {})
+    assert load_file(*files[:1], "pl", files[1]) == (0, 0)
+    step.refresh_from_db()
+    assert step.title_pl == ""
+
+
 def test_a_change_to_any_english_field_of_any_kind_makes_its_check_out_of_date(content, editor):
     for model in status.translated_models():
         for name in status.translated_fields(model):

@@ -49,6 +49,15 @@ def live_rows(content_models) -> dict:
     return rows
 
 
+def reset_sequences(content_models) -> None:
+    """Move PostgreSQL's id sequences past the rows there are (nothing on SQLite). Rows saved with
+    their fixture's pk do not move a sequence on (loaddata resets them; a save does not): without
+    this, staff's next new item of that kind would be refused a taken id."""
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), content_models):
+            cursor.execute(sql)
+
+
 def remapped(model, fields: dict, new_pks: dict) -> dict:
     """Fields with references to items this release created pointed at their pks on this site."""
     fields = dict(fields)
@@ -155,6 +164,9 @@ class Command(BaseCommand):
         if not plan:
             return "up to date."
         release = {(row["model"], row["pk"]): row["fields"] for row in rows}
+        created = list(dict.fromkeys(apps.get_model(label) for label, _pk in plan.create))
+        # A sequence an earlier release left behind would give a new row a taken id.
+        reset_sequences(created)
         new_pks = {}
         for label, pk in plan.create:
             model = apps.get_model(label)
@@ -172,13 +184,7 @@ class Command(BaseCommand):
                 free = not model.objects.filter(pk=pk).exists()
                 same = save(model, pk if free else None, fields)
             new_pks[label, pk] = same.pk
-        # Rows saved with their fixture's pk do not move PostgreSQL's id sequences on (loaddata
-        # resets them; a save does not): move them past those rows, or staff's next new item of
-        # that kind would be refused a taken id.
-        created = list(dict.fromkeys(apps.get_model(label) for label, _pk in plan.create))
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), created):
-                cursor.execute(sql)
+        reset_sequences(created)
         for (label, pk), changes in plan.update.items():
             model = apps.get_model(label)
             live = json.loads(serializers.serialize("json", model.objects.filter(pk=pk)))[0]
