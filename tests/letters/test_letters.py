@@ -15,6 +15,7 @@ from ealing_send.pagecache import recent_pages
 from letters.models import Letter
 from letters.placeholders import PLACEHOLDERS, asked_in
 from letters.word import WORD_TYPE
+from routes.models import ContentVersion
 
 SLUGS = [
     "ask-school-for-meeting",
@@ -198,6 +199,20 @@ def test_what_a_family_types_is_plain_text_in_the_word_document(client, content)
     assert "<script>alert('x')</script>" in text
     assert "**bold** <b>Sam</b>" in text
     assert not any(run.bold for p in document.paragraphs for run in p.runs)
+
+
+def test_a_control_character_staff_pasted_into_a_letter_still_gives_a_word_document(
+    client, content
+):
+    # A vertical tab and a form feed, as a paste from a Word file can bring (review 2026-12).
+    letter = Letter.objects.get(slug="ask-school-for-meeting")
+    Letter.objects.filter(pk=letter.pk).update(
+        title=f"{letter.title}\x0c", body=letter.body.replace("\n", "\x0b\n", 1)
+    )
+    ContentVersion.move_on()
+    response = _make(client, "ask-school-for-meeting", ESSENTIALS, word=True)
+    assert response.status_code == 200
+    assert PARENT in _docx_text(response)
 
 
 def test_missing_essentials_show_gov_uk_errors_and_keep_what_was_typed(client, content):
