@@ -109,8 +109,8 @@ class CouncilDeadlinesForm(forms.Form):
                     "or another post-16 institution that is not a school"
                 ),
                 hint=_(
-                    "Not a move into a school sixth form: for that, the 31 March date may not "
-                    "apply. Ask Ealing ISAID or IPSEA."
+                    "Not a move into a school sixth form or a 16 to 19 academy: for those, the "
+                    "31 March date may not apply. Ask Ealing ISAID or IPSEA."
                 ),
             ),
         ],

@@ -265,7 +265,9 @@ BEFORE_A_PLAN = ("refuse-assessment", "refuse-plan")
 
 def _decisions_open(a: Answers) -> tuple[str, ...]:
     decisions = (*APPEALABLE, "other")
-    if a.get("plan") == "yes":
+    # Only the help-at-school path asks about a plan: an old "plan" left in the address from that
+    # path does not count on another.
+    if a.get("concern") == "school-support" and a.get("plan") == "yes":
         return tuple(d for d in decisions if d not in BEFORE_A_PLAN)
     return decisions
 

@@ -62,6 +62,7 @@ KEPT_ENGLISH = (
     "further education or sixth-form college",
     "post-16 institution",
     "school sixth form",
+    "16 to 19 academy",
     "letter before claim",
     "Pre-Action Protocol for Judicial Review",
     "early years setting",
