@@ -188,6 +188,17 @@ def test_the_admin_home_links_to_before_going_live(client, content, editor, land
     assert "Before going live" in html and f'href="{PAGE}"' in html
 
 
+def test_staff_who_cannot_view_organisations_get_no_link_to_a_refusal(client, content, landed):
+    from django.contrib.auth.models import User
+
+    other = User.objects.create_user("other", "other@example.org", "a-long-test-password-1")
+    other.is_staff = True
+    other.save()
+    client.force_login(other)
+    assert f'href="{PAGE}"' not in client.get(reverse("admin:index")).content.decode()
+    assert client.get(PAGE).status_code == 403
+
+
 def test_before_going_live_lists_each_item_with_the_field_to_fill_in(
     client, content, editor, landed
 ):
