@@ -151,6 +151,13 @@ class PageCacheMiddleware:
         kind, reads = _page_kind(request.path_info, getattr(request, "urlconf", None))
         if kind and request.method not in SAFE_METHODS:
             return HttpResponseNotAllowed(SAFE_METHODS)
+        if kind == "private":
+            response = self.get_response(request)
+            # A page made from answers has them in its address: no request it leads to (its
+            # stylesheet, a link followed, the feedback form) may carry that address in Referer,
+            # where a proxy's log would keep it. SecurityMiddleware's default leaves this alone.
+            response["Referrer-Policy"] = "no-referrer"
+            return response
         if kind != "content" or settings.SESSION_COOKIE_NAME in request.COOKIES:
             # Signed-in staff always get a fresh page, so drafts are never kept or shown publicly.
             return self.get_response(request)

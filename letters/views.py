@@ -15,14 +15,13 @@ what they send.
 Forgery: the POST is exempt from Django's CSRF token and checked by its Origin instead. A token
 would need a cookie, and the privacy page promises the public none; a token in a kept page would be
 wrong anyway. Making a letter changes nothing on the server, so what a forged POST could do is show a
-stranger's words under our name; a browser always says where a POST comes from (Origin, or the
-Referer without it), so one from another site, or from nowhere we can tell, is refused.
+stranger's words under our name; a browser always says where a POST comes from (Sec-Fetch-Site,
+Origin or Referer: ealing_send/origin.py), so one from another site, or from nowhere we can tell, is
+refused.
 """
 
 from datetime import date
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,6 +33,7 @@ from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from ealing_send.dates import day_words
+from ealing_send.origin import posted_from_this_site
 from ealing_send.pagecache import content_page, private_page
 from routes.views import can_preview
 
@@ -122,18 +122,6 @@ def letter(request, slug):
     return render(request, "letters/letter_form.html", _form_context(found, form))
 
 
-def sent_from_this_site(request) -> bool:
-    """Whether the browser says this POST comes from one of our own pages (see the module's
-    docstring): its Origin, or without one its Referer, is this site or a trusted origin."""
-    said = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
-    parts = urlsplit(said)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return bool(parts.netloc) and (
-        origin == f"{request.scheme}://{request.get_host()}"
-        or origin in settings.CSRF_TRUSTED_ORIGINS
-    )
-
-
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def made(request, slug):
@@ -142,7 +130,7 @@ def made(request, slug):
     if request.method != "POST":
         # Someone opened the letter's address directly: the details are not in it, by design.
         return redirect(found.get_absolute_url())
-    if not sent_from_this_site(request):
+    if not posted_from_this_site(request):
         refused = render(request, "letters/not_sent_from_here.html", {"letter": found}, status=403)
         return _no_store(refused)
     form = _form(found, request.POST)

@@ -106,3 +106,40 @@ def test_the_forms_anti_forgery_cookie_lasts_until_the_browser_closes(client):
     response = client.get("/admin/login/")
     cookie = response.cookies["csrftoken"]
     assert not cookie["max-age"] and not cookie["expires"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("address", "target"),
+    [
+        ("/en/routes/appeal/", "/routes/appeal/"),
+        ("/en/", "/"),
+        ("/en", "/"),
+        ("/en/what-can-i-do/result/?who=parent", "/what-can-i-do/result/?who=parent"),
+        # Never off the site: slashes after the prefix are closed up.
+        ("/en//example.org/", "/example.org/"),
+    ],
+)
+def test_an_english_page_has_one_address(client, address, target):
+    # Probe 2026-12, finding 11: /en/… answered as well as the unprefixed address.
+    response = client.get(address)
+    assert response.status_code == 301
+    assert response["Location"] == target
+
+
+@pytest.mark.django_db
+def test_pages_made_from_answers_send_no_referrer_and_content_pages_keep_the_site_policy(
+    client, content
+):
+    # Probe 2026-12, finding 3: a plan's address (its answers) went to the proxy in Referer.
+    private = [
+        "/what-can-i-do/result/?who=parent&concern=plan-not-delivered",
+        "/what-can-i-do/concern/?who=parent",
+        "/what-can-i-do/check/?who=parent&concern=plan-not-delivered",
+        "/council-deadlines/?review_meeting_date=2026-10-01",
+        "/deadlines/",
+        "/letters/chase-late-decision/?regulation=reg-5-1",
+    ]
+    for address in private:
+        assert client.get(address)["Referrer-Policy"] == "no-referrer", address
+    assert client.get("/routes/appeal/")["Referrer-Policy"] == "strict-origin-when-cross-origin"
