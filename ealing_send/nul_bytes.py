@@ -8,6 +8,8 @@ in a 500. Refusing it once, here, answers every such request with 400 before any
 from urllib.parse import unquote
 
 from django.core.exceptions import BadRequest
+from django.urls import get_resolver
+from django.utils.log import log_response
 
 
 class RefuseNulBytesMiddleware:
@@ -21,5 +23,11 @@ class RefuseNulBytesMiddleware:
         query = unquote(request.META.get("QUERY_STRING", ""))
         cookies = request.COOKIES.values()
         if "\x00" in request.path_info or "\x00" in query or any("\x00" in c for c in cookies):
-            raise BadRequest("The address holds a NUL byte.")
+            refusal = BadRequest("The address holds a NUL byte.")
+            handler = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(400)
+            response = handler(request, refusal)
+            # One line in the log: a refusal, not a fault, so no traceback (raising BadRequest
+            # logged ten lines for every such request).
+            log_response("Refused: %s", str(refusal), response=response, request=request)
+            return response
         return self.get_response(request)
