@@ -201,6 +201,18 @@ def test_what_a_family_types_is_plain_text_in_the_word_document(client, content)
     assert not any(run.bold for p in document.paragraphs for run in p.runs)
 
 
+# Every character XML 1.0 cannot hold (probe 2026-12, finding 2: each was a 500).
+NOT_IN_XML = [*map(chr, [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]), "\ufffe", "\uffff"]
+
+
+def test_any_character_a_family_types_still_gives_a_word_document(client, content):
+    for character in NOT_IN_XML:
+        typed = {"concerns": f"Line one{character}line two", "school_name": f"A{character}B"}
+        response = _make(client, "complaint-to-school", ESSENTIALS | typed, word=True)
+        assert response.status_code == 200, hex(ord(character))
+        assert "Line one" in _docx_text(response)
+
+
 def test_a_control_character_staff_pasted_into_a_letter_still_gives_a_word_document(
     client, content
 ):
