@@ -1,6 +1,7 @@
 """A person's second-factor devices: which they have, checking a code against them, making an
 authenticator app's set-up (its QR code and key) and recovery codes. The codes themselves are
-checked by django-otp (TOTP with its replay and drift rules, single-use static tokens)."""
+checked by django-otp (TOTP with its replay and drift rules, single-use static tokens), each with
+its device's row locked, so that a code is used once even by two sessions at once."""
 
 import base64
 import re
@@ -54,16 +55,33 @@ def normalised(code: str) -> str:
 def verified_device(user, code: str):
     """The device that accepts `code` (an app's six digits, or an unused recovery code), or None.
     Each device counts its own failures and refuses to check while it waits (django-otp's
-    throttling); a used app code or recovery code is refused."""
+    throttling); a used app code or recovery code is refused, even when two sessions send the
+    same code at the same instant (`code_accepted`)."""
     code = normalised(code)
     if not code:
         return None
     kind = TOTPDevice if APP_CODE.match(code) else StaticDevice
     for device in kind.objects.devices_for_user(user, confirmed=True):
-        allowed, _ = device.verify_is_allowed()
-        if allowed and device.verify_token(code):
+        if code_accepted(device, code):
             return device
     return None
+
+
+def code_accepted(device, code: str) -> bool:
+    """Whether `device` accepts `code`, using it up. The device's row is locked while the code is
+    checked and used (select_for_update on PostgreSQL; on SQLite every transaction takes the
+    write lock when it starts), and checked as it is then, not as `device` was read: a second
+    session sending the same code waits, then finds the recovery code gone or the app's time step
+    taken (django-otp's last_t), and is refused. `device` is brought up to date."""
+    with transaction.atomic():
+        locked = type(device).objects.select_for_update().filter(pk=device.pk).first()
+        # A colleague may have reset this person's second factor meanwhile.
+        if locked is None:
+            return False
+        allowed, _ = locked.verify_is_allowed()
+        accepted = allowed and locked.verify_token(code)
+    device.refresh_from_db()
+    return accepted
 
 
 def must_wait(user, code: str) -> bool:
@@ -76,7 +94,7 @@ def must_wait(user, code: str) -> bool:
 
 def confirm_authenticator(device: TOTPDevice, code: str) -> bool:
     """Check the first code from a newly set-up app; when right, the app is the person's."""
-    if not device.verify_is_allowed()[0] or not device.verify_token(normalised(code)):
+    if not code_accepted(device, normalised(code)):
         return False
     device.confirmed = True
     device.save(update_fields=["confirmed"])
