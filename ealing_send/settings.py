@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session has passed a second factor.
     "django_otp.middleware.OTPMiddleware",
+    # Staff idle for 30 minutes, or signed in for eight hours, are signed out.
+    "staff_signin.idle.SignOutWhenIdle",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, so a locked-out login is answered before the admin sees it.
     "axes.middleware.AxesMiddleware",
@@ -198,17 +200,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes: five wrong passwords lock that username from that address for half an hour.
+# The proxies in front of the site (the TLS proxy alone: 1), each adding the address it was sent
+# from to the end of X-Forwarded-For: the client's address is the PROXY_COUNT-th from the end
+# (staff_signin/addresses.py); 0, the connection's own. `manage.py check --deploy` warns while
+# HTTPS is required and this is 0 (every visitor would have the proxy's address).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# django-axes counts wrong passwords per username and address: five from one address pause that
+# username from that address for half an hour, never the same person elsewhere; an address with
+# SIGN_IN_FAILURES_PER_ADDRESS wrong passwords or codes, whatever the usernames, is paused too
+# (staff_signin/lockout.py).
 AXES_FAILURE_LIMIT = 5
+SIGN_IN_FAILURES_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "staff_signin.lockout.SignInLockout"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Behind N trusted proxies (DJANGO_PROXY_COUNT), the client's address is read from X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The client's address, read with django-ipware from what PROXY_COUNT proxies wrote.
+AXES_CLIENT_IP_CALLABLE = "staff_signin.addresses.client_address"
+# The number of proxies under the name feedback/throttle.py reads (axes itself reads the address
+# through AXES_CLIENT_IP_CALLABLE above, not from this).
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
+# Sign-in records older than this go at `manage.py clear_old_sign_ins` (daily; README).
+SIGN_IN_RECORDS_KEPT = timedelta(days=180)
 
 # The second factor (staff_signin): authenticator apps show the site's name beside its codes.
 # Security keys and passkeys are a second factor only, never instead of the password.
@@ -293,8 +307,10 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# Staff are signed out after eight hours: a working day.
+# Staff are signed out after eight hours, a working day, however busy (SESSION_COOKIE_AGE), and
+# after 30 minutes without an admin page (staff_signin/idle.py; OWASP ASVS 4.0.3 V3.3.2).
 SESSION_COOKIE_AGE = 8 * 60 * 60
+STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
 # The sign-in form's anti-forgery cookie lasts until the browser closes, not a year.
 CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"

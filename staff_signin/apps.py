@@ -7,6 +7,9 @@ class StaffSigninConfig(AppConfig):
     name = "staff_signin"
     verbose_name = "Staff sign-in"
 
+    def ready(self):
+        from . import checks  # noqa: F401
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """Django's admin, served by our site: no admin page answers without a second factor."""

@@ -59,6 +59,8 @@ def test_check_deploy_prints_no_warning_with_production_settings(tmp_path):
         + "-production-like-secret-key-with-enough-length-and-variety-9f3",
         DJANGO_ALLOWED_HOSTS="send.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'new.sqlite3'}",
+        # Behind the TLS proxy (staff_signin.W001 otherwise: tests/staff_signin/test_lockout.py).
+        DJANGO_PROXY_COUNT="1",
     )
     env.pop("DJANGO_SECURE_SSL_REDIRECT")
     result = subprocess.run(
