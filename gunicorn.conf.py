@@ -42,25 +42,38 @@ access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 
 # A query string in a message: from "?" to the next space or quote.
 QUERY_STRING = re.compile(r"\?[^\s'\"]*")
+# Control characters: a decoded path may hold a CR or LF, which would start a forged line.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """`text` with its query string cut and each control character written as \\xNN."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m[0]):02X}", QUERY_STRING.sub("?…", text))
 
 
 def without_answers(record: logging.LogRecord) -> bool:
-    """Cut query strings, where a family's answers are, out of a log record; keep the record."""
-    record.msg = QUERY_STRING.sub("?…", str(record.msg))
+    """Cut query strings, where a family's answers are, out of a log record, and write its control
+    characters escaped (probe 2026-12, finding 10); keep the record."""
+    record.msg = printable(str(record.msg))
     if isinstance(record.args, tuple):
-        record.args = tuple(
-            QUERY_STRING.sub("?…", a) if isinstance(a, str) else a for a in record.args
-        )
+        record.args = tuple(printable(a) if isinstance(a, str) else a for a in record.args)
+    elif isinstance(record.args, dict):
+        # The access log's atoms, changed in place: gunicorn's own mapping also answers header
+        # lookups such as %({x-forwarded-for}i)s.
+        for name, value in record.args.items():
+            if isinstance(value, str):
+                record.args[name] = printable(value)
     return True
 
 
 class LoggerWithoutAnswers(Logger):
-    """gunicorn's own error lines (a malformed request, a failed one) quote the address it was
-    sent: its query string is cut out, as in the access log."""
+    """gunicorn's own error lines (a malformed request, a failed one) and its access lines quote the
+    address it was sent: its query string is cut out and its line breaks escaped."""
 
     def setup(self, cfg):
         super().setup(cfg)
         self.error_log.addFilter(without_answers)
+        self.access_log.addFilter(without_answers)
 
 
 logger_class = LoggerWithoutAnswers

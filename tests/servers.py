@@ -3,6 +3,7 @@
 import atexit
 import os
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -141,11 +142,14 @@ def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 30) -> 
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 1, log=None, app: str = "ealing_send.wsgi"):
+def gunicorn(
+    env: dict, workers: int = 1, log=None, app: str = "ealing_send.wsgi", args: tuple = ()
+):
     """A gunicorn server on a free port; yields its base URL and stops it afterwards.
 
     With `log` (an open file), everything the server logs goes there, at production's level. `app`
-    is the WSGI module it serves (tests/frozen_wsgi.py serves the site on a set day)."""
+    is the WSGI module it serves (tests/frozen_wsgi.py serves the site on a set day); `args` are
+    more of gunicorn's command-line settings."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -157,6 +161,7 @@ def gunicorn(env: dict, workers: int = 1, log=None, app: str = "ealing_send.wsgi
             str(workers),
             "--log-level",
             "info" if log else "warning",
+            *args,
         ],
         cwd=ROOT,
         env=env,
@@ -251,3 +256,86 @@ for number in range({count}):
     print(session.session_key)
 """
     return manage(env, "shell", "--no-imports", "-c", script).split()
+
+
+# The TLS proxy production runs in front of gunicorn (deploy/nginx/), for tests that need it.
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "nginx.conf.template"
+NGINX = shutil.which("nginx") or next(
+    (p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None
+)
+
+
+def render_nginx_config(values: dict) -> str:
+    """deploy/nginx/nginx.conf.template with its ${NAMES} filled in, as envsubst fills them in the
+    proxy's image; nginx's own $variables (lower case) stay."""
+    text = NGINX_TEMPLATE.read_text()
+    return re.sub(r"\$\{([A-Z_]+)\}", lambda m: values[m[1]], text)
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """A certificate for localhost and 127.0.0.1 made now, and its key."""
+    certificate, key = directory / "localhost.pem", directory / "localhost.key"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"),
+            *("-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", str(key)),
+            *("-out", str(certificate), "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return certificate, key
+
+
+@contextmanager
+def nginx_proxy(upstream: str):
+    """deploy/nginx's proxy on free ports in front of `upstream` (a base URL on this host), with a
+    certificate of its own. Yields (https base, http base, access log, error log)."""
+    # Not under pytest's 0700 folders: nginx's workers (www-data when the tests run as root) write
+    # buffered bodies here.
+    folder = Path(tempfile.mkdtemp(prefix="ealing-send-proxy-"))
+    folder.chmod(0o755)
+    certificate, key = self_signed_certificate(folder)
+    https_port, http_port = free_port(), free_port()
+    access_log, error_log = folder / "access.log", folder / "error.log"
+    config = folder / "nginx.conf"
+    config.write_text(
+        render_nginx_config(
+            {
+                "SERVER_NAME": "localhost",
+                "PUBLIC_ORIGIN": f"https://localhost:{https_port}",
+                "HTTP_LISTEN": f"127.0.0.1:{http_port}",
+                "HTTPS_LISTEN": f"127.0.0.1:{https_port}",
+                "UPSTREAM": urlsplit(upstream).netloc,
+                "TLS_CERTIFICATE": str(certificate),
+                "TLS_CERTIFICATE_KEY": str(key),
+                "RUN_DIR": str(folder),
+                "ACCESS_LOG": str(access_log),
+                "ERROR_LOG": str(error_log),
+            }
+        )
+    )
+    command = [NGINX, "-p", str(folder), "-c", str(config), "-e", str(error_log)]
+    subprocess.run([*command, "-t", "-q"], check=True, capture_output=True)
+    process = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", https_port), timeout=1).close()
+                break
+            except OSError as error:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    message = process.stderr.read().decode() if process.poll() is not None else ""
+                    raise RuntimeError(f"nginx did not start: {message}") from error
+                time.sleep(0.05)
+        yield (
+            f"https://localhost:{https_port}",
+            f"http://127.0.0.1:{http_port}",
+            access_log,
+            error_log,
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
