@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=1
 # Tests and benchmarks use production settings with a throwaway key.
 PROD_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz} DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: run test suite setup lint bench migrate content browser java lock clean
+.PHONY: run test suite setup lint bench migrate content browser java nginx lock clean
 
 # Every package is pinned with its hashes (requirements*.txt, written by `make lock`).
 $(VENV)/installed.stamp: requirements.txt requirements-dev.txt
@@ -45,6 +45,18 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; \
 	  else \
 	    echo "Chromium is missing: install it (Debian: chromium-headless-shell), or run: $(PY) -m playwright install chromium-headless-shell"; \
+	  fi; \
+	fi
+
+# The proxy tests (tests/test_proxy.py) put Debian's nginx, as production runs it (deploy/nginx), in
+# front of gunicorn. Install it when missing and when we can (root with apt); it is not started.
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's nginx for the proxy tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else \
+	    echo "nginx is missing: the proxy tests are skipped. Install it (Debian: apt-get install nginx)."; \
 	  fi; \
 	fi
 
@@ -105,7 +117,7 @@ lint: setup
 # (Playwright's event loop), Django refuses it the database.
 PYTEST_WORKERS ?= auto
 PYTEST := $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25
-test: setup browser java lint
+test: setup browser java nginx lint
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PROD_ENV) $(PYTEST) $(PYTEST_ARGS)
 
