@@ -14,7 +14,6 @@ import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 
 from tests.servers import (
     NGINX,
@@ -272,12 +271,6 @@ def password_step(browser: Browser, username: str, password: str) -> int:
     return status
 
 
-@pytest.mark.xfail(
-    not hasattr(settings, "PROXY_COUNT"),
-    reason="the sign-in lockout does not read the address the proxy forwards yet (settings.py: "
-    "PROXY_COUNT, staff_signin/addresses.py): axes counts the proxy's address for everyone",
-    strict=True,
-)
 def test_wrong_passwords_from_one_client_do_not_lock_out_another(site):
     """Probe finding 5: five wrong passwords from one client behind the proxy lock that client
     out, not the same member of staff signing in from elsewhere."""
