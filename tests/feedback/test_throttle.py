@@ -167,3 +167,17 @@ def test_with_redis_down_the_visitor_gets_the_thank_you_and_nothing_is_kept(
     assert not PageFeedback.objects.exists()
     assert "the cache failed" in caplog.text
     assert ADDRESS not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        ("", "a secret key that only our servers hold"),
+        ("/pl", "tajnego klucza, który mają tylko nasze serwery"),
+        ("/ur", "ایک خفیہ کلید سے بنتا ہے جو صرف ہمارے سرورز کے پاس ہے"),
+    ],
+)
+def test_the_privacy_page_says_what_the_limit_keeps_in_each_language(client, prefix, words):
+    page = client.get(prefix + "/privacy/").content.decode()
+    assert words in page
+    assert "scrambled" not in page
