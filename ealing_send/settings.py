@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -339,10 +340,22 @@ PERMISSIONS_POLICY = {
     "usb": [],
 }
 
+# Errors go to stderr as JSON lines (python-json-logger): one record a line, its traceback inside
+# it, with time, level and logger, as hosting platforms read them (README: "Where errors go").
+# Only the fields named are written: Django attaches the request to its records, and the request
+# would write its address, answers included.
+LOG_FIELDS = ("asctime", "levelname", "name", "message")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": " ".join(f"%({field})s" for field in LOG_FIELDS),
+            "reserved_attrs": [*RESERVED_ATTRS, "request", "server_time"],
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -143,3 +143,35 @@ def test_pages_made_from_answers_send_no_referrer_and_content_pages_keep_the_sit
     for address in private:
         assert client.get(address)["Referrer-Policy"] == "no-referrer", address
     assert client.get("/routes/appeal/")["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_an_error_is_logged_as_one_json_line_without_the_request_s_answers(rf):
+    # Errors go where a hosting platform reads them (probe 2026-12; README "Where errors go").
+    import json
+    import logging
+    import sys
+
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    conf = dict(settings.LOGGING["formatters"]["json"])
+    formatter = import_string(conf.pop("()"))(**conf)
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError:
+        record = logging.getLogger("django.request").makeRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Internal Server Error: %s",
+            ("/what-can-i-do/result/",),
+            sys.exc_info(),
+            extra={"status_code": 500, "request": rf.get("/what-can-i-do/result/?answer=private")},
+        )
+    line = formatter.format(record)
+    assert "\n" not in line
+    logged = json.loads(line)
+    assert logged["levelname"] == "ERROR" and logged["name"] == "django.request"
+    assert "ZeroDivisionError" in logged["exc_info"]
+    assert "private" not in line
