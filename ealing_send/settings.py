@@ -167,6 +167,9 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ealing-send",
+            # A Redis that hangs costs a visitor a second, not the client's default of minutes
+            # (the feedback limit treats a cache it cannot reach as no count).
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
 else:
@@ -203,7 +206,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # The proxies in front of the site (the TLS proxy alone: 1), each adding the address it was sent
 # from to the end of X-Forwarded-For: the client's address is the PROXY_COUNT-th from the end
-# (staff_signin/addresses.py); 0, the connection's own. `manage.py check --deploy` warns while
+# (ealing_send/addresses.py); 0, the connection's own. `manage.py check --deploy` warns while
 # HTTPS is required and this is 0 (every visitor would have the proxy's address).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 # django-axes counts wrong passwords per username and address: five from one address pause that
@@ -218,10 +221,7 @@ AXES_HANDLER = "staff_signin.lockout.SignInLockout"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # The client's address, read with django-ipware from what PROXY_COUNT proxies wrote.
-AXES_CLIENT_IP_CALLABLE = "staff_signin.addresses.client_address"
-# The number of proxies under the name feedback/throttle.py reads (axes itself reads the address
-# through AXES_CLIENT_IP_CALLABLE above, not from this).
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
+AXES_CLIENT_IP_CALLABLE = "ealing_send.addresses.client_address"
 # Sign-in records older than this go at `manage.py clear_old_sign_ins` (daily; README).
 SIGN_IN_RECORDS_KEPT = timedelta(days=180)
 

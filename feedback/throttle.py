@@ -21,7 +21,6 @@ needs.
 
 import logging
 
-from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, connections, router
@@ -29,6 +28,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
+
+from ealing_send.addresses import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -45,19 +46,6 @@ CACHE_FAILURES = (ConnectionInterrupted, RedisError, DatabaseError, OSError)
 
 def _cache():
     return caches["default"]
-
-
-def client_address(request) -> str:
-    """The visitor's address as the site's sign-in lockout reads it (behind DJANGO_PROXY_COUNT
-    trusted proxies, from X-Forwarded-For)."""
-    proxies = settings.AXES_IPWARE_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def visitor_code(address: str, day) -> str:
@@ -103,7 +91,7 @@ def forget_expired_counts() -> int:
 
 def may_answer(request) -> bool:
     """Count this answer, and say whether it may be kept: within the hourly limit, and counted."""
-    key = COUNT_PREFIX + visitor_code(client_address(request), timezone.localdate())
+    key = COUNT_PREFIX + visitor_code(client_address(request) or "", timezone.localdate())
     try:
         count = _count(key)
     except CACHE_FAILURES as error:

@@ -9,7 +9,7 @@ from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 
-from staff_signin.addresses import client_address
+from ealing_send.addresses import client_address
 from staff_signin.checks import proxy_count_set
 
 from .test_second_factor import PASSWORD, SECOND_STEP

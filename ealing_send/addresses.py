@@ -1,5 +1,5 @@
-"""The client's address, as the sign-in lockout counts it (django-axes calls `client_address`:
-AXES_CLIENT_IP_CALLABLE).
+"""The client's address, for whatever counts visitors: the sign-in lockout (django-axes calls
+`client_address`: AXES_CLIENT_IP_CALLABLE) and the feedback form's hourly limit.
 
 Behind PROXY_COUNT proxies (DJANGO_PROXY_COUNT; the TLS proxy alone is 1), each of which adds the
 address it was sent from to the end of X-Forwarded-For, the client is the PROXY_COUNT-th address
@@ -16,6 +16,7 @@ from ipware.ip import get_client_ip
 
 
 def client_address(request) -> str | None:
+    """The address the client connected from, as our proxies wrote it."""
     proxies = settings.PROXY_COUNT
     if proxies:
         address, _ = get_client_ip(
