@@ -2,7 +2,9 @@
 address, never text a visitor typed (probe 2026-12, finding 12: `/routes/call-zebedee-on-07700900123-today/`
 matched the routes' pattern and was kept as sent)."""
 
+import re
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.urls import Resolver404, resolve, reverse
 
@@ -60,3 +62,39 @@ def page_address(path: str) -> str | None:
             return None
     # Rebuilt from the pattern and the checked names: nothing of what was sent but those names.
     return reverse(match.view_name, kwargs=match.kwargs)
+
+
+def _answer_keys() -> frozenset[str]:
+    """Every query parameter a public page reads: the questionnaire's answers and its Change
+    marker, the council deadlines page's dates, and what a letter's form fills in from a plan."""
+    from guidance.council_deadlines import DATE_KEYS
+    from letters.placeholders import PLACEHOLDERS
+
+    prefilled = {p.prefill_key for p in PLACEHOLDERS.values() if p.prefill_key}
+    return frozenset(
+        {*flow.QUESTIONS, "change", *DATE_KEYS, "transfer_year", "transfer", *prefilled}
+    )
+
+
+ANSWER_KEYS = _answer_keys()
+# A date sent as the form's day, month and year boxes: decision_date_0, _1 and _2.
+DATE_PART = re.compile(r"_[012]$")
+
+
+def address_to_return_to(request) -> str:
+    """The page's path with only the parameters a page of the site reads (its answers), for the
+    form to post: anything else in the address, a name above all, is never written into a page."""
+    kept = [
+        (name, value)
+        for name, value in request.GET.items()
+        if DATE_PART.sub("", name) in ANSWER_KEYS or name in _reads(request.path_info)
+    ]
+    return request.path + (f"?{urlencode(kept)}" if kept else "")
+
+
+def _reads(path_info: str) -> tuple[str, ...]:
+    """The parameters a content page says it reads (ealing_send.pagecache.content_page)."""
+    try:
+        return getattr(resolve(path_info).func, "page_reads", ())
+    except Resolver404:
+        return ()

@@ -157,3 +157,15 @@ def test_the_page_is_named_by_the_site_not_by_what_was_sent():
 def test_the_way_back_from_an_unknown_page_is_the_start_in_the_forms_language(client):
     response = send(client, "/pl/routes/nowhere/", url="/pl/page-feedback/")
     assert response["Location"] == "/pl/#feedback-thanks"
+
+
+def test_the_form_posts_the_page_s_answers_and_nothing_else_from_its_address(client, content):
+    import re
+
+    address = (
+        "/what-can-i-do/result/?who=parent&concern=plan-not-delivered"
+        "&parent_name=Nobody+Here&utm_source=x"
+    )
+    html = client.get(address).content.decode()
+    posted = re.search(r'name="page" value="([^"]*)"', html)[1]
+    assert posted == "/what-can-i-do/result/?who=parent&amp;concern=plan-not-delivered"
