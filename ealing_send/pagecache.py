@@ -73,6 +73,12 @@ def _page_kind(path_info: str, urlconf: str | None) -> tuple[str, tuple[str, ...
     return getattr(match.func, "page_kind", ""), getattr(match.func, "page_reads", ())
 
 
+def page_reads(request) -> tuple[str, ...]:
+    """The query parameters this request's page says it reads (content_page), worked out once
+    per address."""
+    return _page_kind(request.path_info, getattr(request, "urlconf", None))[1]
+
+
 _day: tuple[int, date] = (0, date.min)
 
 

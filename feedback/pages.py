@@ -8,8 +8,12 @@ from urllib.parse import urlencode
 
 from django.urls import Resolver404, resolve, reverse
 
+from ealing_send.pagecache import page_reads
 from guidance import flow
+from guidance.council_deadlines import DATE_KEYS
+from guidance.views import CHANGING
 from letters.models import Letter
+from letters.placeholders import PLACEHOLDERS
 from routes.published import published_content
 
 # The public site's addresses (ealing_send/urls.py); the admin and the form's own address are not
@@ -67,12 +71,9 @@ def page_address(path: str) -> str | None:
 def _answer_keys() -> frozenset[str]:
     """Every query parameter a public page reads: the questionnaire's answers and its Change
     marker, the council deadlines page's dates, and what a letter's form fills in from a plan."""
-    from guidance.council_deadlines import DATE_KEYS
-    from letters.placeholders import PLACEHOLDERS
-
     prefilled = {p.prefill_key for p in PLACEHOLDERS.values() if p.prefill_key}
     return frozenset(
-        {*flow.QUESTIONS, "change", *DATE_KEYS, "transfer_year", "transfer", *prefilled}
+        {*flow.QUESTIONS, *CHANGING, *DATE_KEYS, "transfer_year", "transfer", *prefilled}
     )
 
 
@@ -84,17 +85,10 @@ DATE_PART = re.compile(r"_[012]$")
 def address_to_return_to(request) -> str:
     """The page's path with only the parameters a page of the site reads (its answers), for the
     form to post: anything else in the address, a name above all, is never written into a page."""
+    reads = page_reads(request)
     kept = [
         (name, value)
         for name, value in request.GET.items()
-        if DATE_PART.sub("", name) in ANSWER_KEYS or name in _reads(request.path_info)
+        if DATE_PART.sub("", name) in ANSWER_KEYS or name in reads
     ]
     return request.path + (f"?{urlencode(kept)}" if kept else "")
-
-
-def _reads(path_info: str) -> tuple[str, ...]:
-    """The parameters a content page says it reads (ealing_send.pagecache.content_page)."""
-    try:
-        return getattr(resolve(path_info).func, "page_reads", ())
-    except Resolver404:
-        return ()
